@@ -1,0 +1,36 @@
+import type { Metadata } from "next";
+import { Alert } from "@/components/ui/alert";
+import { Card } from "@/components/ui/card";
+import { requireMember } from "@/lib/session";
+import { PasswordForm } from "./password-form";
+import { ProfileForm } from "./profile-form";
+
+export const metadata: Metadata = { title: "Settings" };
+
+type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<{ saved?: string }> };
+
+export default async function SettingsPage({ params, searchParams }: Props) {
+  const { workspace: slug } = await params;
+  const { user } = await requireMember(slug);
+  const { saved } = await searchParams;
+  const timeZones = Intl.supportedValuesOf("timeZone");
+  if (!timeZones.includes("UTC")) timeZones.unshift("UTC");
+  return (
+    <div className="flex max-w-xl flex-col gap-6">
+      <h1 className="text-2xl font-semibold">Settings</h1>
+      {saved === "password" && (
+        <Alert tone="success">Your password is changed. Other devices have been signed out.</Alert>
+      )}
+      <Card>
+        <h2 className="text-lg font-semibold">Profile</h2>
+        <p className="mt-1 text-sm text-ink-muted">Your time zone decides when your week starts and ends in the digest.</p>
+        <ProfileForm slug={slug} name={user.name} timeZone={user.timeZone} timeZones={timeZones} />
+      </Card>
+      <Card>
+        <h2 className="text-lg font-semibold">Password</h2>
+        <p className="mt-1 text-sm text-ink-muted">Saving a new password signs you out everywhere else.</p>
+        <PasswordForm slug={slug} />
+      </Card>
+    </div>
+  );
+}

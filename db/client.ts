@@ -1,0 +1,107 @@
+import "server-only";
+import fs from "node:fs";
+import path from "node:path";
+import { sql, type SQL } from "drizzle-orm";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import postgres from "postgres";
+import lockfile from "proper-lockfile";
+import { PGlite } from "@electric-sql/pglite";
+import { env } from "@/lib/env";
+import * as schema from "./schema";
+
+/** The one database type the app codes against: PGlite and postgres.js share the query builder. */
+export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
+export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
+
+type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+
+// One handle per process, kept on globalThis so dev reloads and test files reuse it
+// (PGlite takes seconds to open; two openers of one folder corrupt it).
+const g = globalThis as typeof globalThis & { __mutualDb?: Promise<Handle> };
+
+export function getDb(): Promise<Db> {
+  return getHandle().then((h) => h.db);
+}
+
+export function getHandle(): Promise<Handle> {
+  g.__mutualDb ??= open().catch((err: unknown) => {
+    g.__mutualDb = undefined;
+    throw err;
+  });
+  return g.__mutualDb;
+}
+
+export async function closeDb(): Promise<void> {
+  const h = g.__mutualDb;
+  g.__mutualDb = undefined;
+  if (h) await (await h).close();
+}
+
+async function open(): Promise<Handle> {
+  const e = env();
+  if (e.DATABASE_URL) {
+    const client = postgres(e.DATABASE_URL, {
+      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      onnotice: () => {},
+      connection: { application_name: "mutual" },
+    });
+    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+  }
+  if (e.inMemory) {
+    const client = await PGlite.create();
+    const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+    return { db, kind: "pglite", close: () => client.close() };
+  }
+  const dir = path.join(e.dataDir, "pglite");
+  fs.mkdirSync(dir, { recursive: true });
+  const release = lockDataDir(e.dataDir);
+  const client = await PGlite.create(dir);
+  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return {
+    db,
+    kind: "pglite",
+    close: async () => {
+      await client.close();
+      release();
+    },
+  };
+}
+
+/**
+ * PGlite is single-process: a second process on the same folder silently loses writes.
+ * Hold a lock for as long as we run and refuse a second opener with a clear message.
+ */
+function lockDataDir(dataDir: string): () => void {
+  try {
+    return lockfile.lockSync(dataDir, {
+      lockfilePath: path.join(dataDir, "pglite.lock"),
+      stale: 30_000,
+      // PGlite can block the event loop through a long query; a late mtime refresh is not a thief.
+      onCompromised: (err) => console.error("[db] the data folder lock was compromised:", err.message),
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ELOCKED") {
+      throw new Error(
+        `The embedded database in ${dataDir} is already in use by another Mutual process ` +
+          "(a running server, a seed or a migration). Stop that process first, " +
+          "or point DATA_DIR at another folder.",
+      );
+    }
+    throw err;
+  }
+}
+
+/** Rows of a raw query, whichever driver runs it. */
+export async function queryRows<T extends Record<string, unknown>>(db: Db | Tx, query: SQL): Promise<T[]> {
+  const result: unknown = await db.execute(query);
+  if (Array.isArray(result)) return result as T[];
+  return (result as { rows: T[] }).rows;
+}
+
+export async function pingDb(): Promise<void> {
+  const db = await getDb();
+  await queryRows(db, sql`select 1 as ok`);
+}

@@ -1,0 +1,43 @@
+import "server-only";
+import { cache } from "react";
+import { notFound, redirect } from "next/navigation";
+import { getDb } from "@/db/client";
+import { getMembershipBySlug, type WorkspaceSummary } from "@/db/queries/workspaces";
+import { auth } from "@/lib/auth";
+import { UserError } from "@/lib/errors";
+import { can, type Permission } from "@/lib/permissions";
+import { workspaceSlug } from "@/lib/validation/workspaces";
+
+export type CurrentUser = { id: string; name: string; email: string; emailVerified: boolean; timeZone: string };
+
+/** The signed-in user, checked against the database for this request; null when signed out. */
+export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
+  const session = await auth();
+  const u = session?.user;
+  if (!u?.id) return null;
+  return { id: u.id, name: u.name ?? "", email: u.email ?? "", emailVerified: u.verified, timeZone: u.timeZone };
+});
+
+export async function requireUser(): Promise<CurrentUser> {
+  const user = await getCurrentUser();
+  if (!user) redirect("/sign-in");
+  return user;
+}
+
+export type MemberContext = { user: CurrentUser; workspace: WorkspaceSummary };
+
+/**
+ * The caller's membership of the workspace at `slug`, read from the database on every
+ * request. Not a member (or no such workspace) → 404, so nobody learns what exists.
+ * Lacking `permission` → a UserError the caller can show.
+ */
+export const requireMember = cache(async (slug: string, permission?: Permission): Promise<MemberContext> => {
+  const user = await requireUser();
+  if (!workspaceSlug.safeParse(slug).success) notFound();
+  const workspace = await getMembershipBySlug(await getDb(), user.id, slug);
+  if (!workspace) notFound();
+  if (permission && !can(workspace.role, permission)) {
+    throw new UserError("Your role in this workspace does not allow that. Ask an owner or admin.");
+  }
+  return { user, workspace };
+});

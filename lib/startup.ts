@@ -1,0 +1,16 @@
+import { getAuthSecret } from "@/lib/auth-secret";
+import { env } from "@/lib/env";
+import { runMigrations } from "@/db/migrate";
+
+export async function startServer(): Promise<void> {
+  try {
+    const e = env();
+    getAuthSecret();
+    await runMigrations();
+    console.info(`[mutual] ready: ${e.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${e.dataDir}`}, ${e.appUrl}`);
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : err);
+    // A server that cannot reach a sane state must not answer requests as if it could.
+    process.exit(1);
+  }
+}
