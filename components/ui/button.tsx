@@ -1,25 +1,26 @@
-import type { ButtonHTMLAttributes } from "react";
+"use client";
 
-const variants = {
-  primary: "bg-brand-700 text-white hover:bg-brand-800 disabled:bg-brand-700/60",
-  secondary: "border border-slate-300 bg-white text-ink hover:bg-slate-50 disabled:opacity-60",
-  ghost: "text-ink-muted hover:bg-slate-100 hover:text-ink",
-} as const;
-
-export const buttonClass = (variant: keyof typeof variants = "primary") =>
-  `inline-flex items-center justify-center gap-2 rounded-lg px-4 py-2 text-sm font-medium transition-colors disabled:cursor-not-allowed ${variants[variant]}`;
+import { useSyncExternalStore, type ButtonHTMLAttributes } from "react";
+import { buttonClass, type ButtonVariant } from "./button-class";
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
-  variant?: keyof typeof variants;
+  variant?: ButtonVariant;
   pending?: boolean;
   pendingLabel?: string;
 };
 
+const subscribe = () => () => {};
+
+/**
+ * Disabled until the page is hydrated: a click before that would do nothing (or submit
+ * the form natively, without its handler), which feels broken on a slow connection.
+ */
 export function Button({ variant = "primary", pending, pendingLabel, children, className = "", ...rest }: Props) {
+  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
   return (
     <button
       {...rest}
-      disabled={pending || rest.disabled}
+      disabled={!hydrated || pending || rest.disabled}
       aria-busy={pending || undefined}
       className={`${buttonClass(variant)} ${className}`}
     >
