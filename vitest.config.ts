@@ -1,6 +1,11 @@
 import { defineConfig } from "vitest/config";
 import path from "node:path";
 
+// Files that set environment variables (SMTP_URL, APP_URL, DATA_DIR …) or spawn their own
+// database run each in a fresh process; everything else shares one process and one
+// in-memory PGlite, which takes seconds to start.
+const isolated = ["lib/mail/*.test.ts", "db/client.test.ts", "db/migrate.test.ts"];
+
 export default defineConfig({
   resolve: {
     alias: {
@@ -10,12 +15,17 @@ export default defineConfig({
     },
   },
   test: {
-    include: ["**/*.test.ts"],
-    exclude: ["node_modules/**", "e2e/**", ".next/**"],
     globalSetup: ["lib/testing/global-setup.ts"],
     setupFiles: ["lib/testing/setup-db.ts"],
     pool: "forks",
     testTimeout: 30_000,
     hookTimeout: 60_000,
+    projects: [
+      {
+        extends: true,
+        test: { name: "shared", include: ["**/*.test.ts"], exclude: ["node_modules/**", "e2e/**", ".next/**", ...isolated], isolate: false },
+      },
+      { extends: true, test: { name: "isolated", include: isolated } },
+    ],
   },
 });

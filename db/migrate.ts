@@ -2,6 +2,7 @@ import "server-only";
 import path from "node:path";
 import { sql } from "drizzle-orm";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
+import type { PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import postgres from "postgres";
@@ -11,6 +12,7 @@ import { getHandle } from "./client";
 const migrationsFolder = path.join(process.cwd(), "db/migrations");
 // Any fixed 64-bit number: the advisory lock every instance queues on before migrating.
 const MIGRATION_LOCK_KEY = 727_274_101;
+const g = globalThis as typeof globalThis & { __mutualPgliteMigrations?: Promise<void> };
 
 /**
  * Brings the schema up to date. On PostgreSQL several instances may start at once:
@@ -34,7 +36,12 @@ export async function runMigrations(): Promise<void> {
     }
     return;
   }
-  const { db } = await getHandle();
-  // PGlite is one process by construction (see the data folder lock).
-  await migratePglite(db as never, { migrationsFolder });
+  // PGlite is one process by construction (see the data folder lock), but two callers in that
+  // process would race like two instances: queue them, so the later one finds nothing to do.
+  const run = (g.__mutualPgliteMigrations ?? Promise.resolve()).then(async () => {
+    const { db } = await getHandle();
+    await migratePglite(db as unknown as PgliteDatabase<Record<string, unknown>>, { migrationsFolder });
+  });
+  g.__mutualPgliteMigrations = run.catch(() => {});
+  await run;
 }

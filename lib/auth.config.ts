@@ -6,11 +6,17 @@ import Google from "next-auth/providers/google";
  * The part of the Auth.js config that needs no database: pages, session strategy
  * and the OAuth providers, each switched on only when its credentials are set.
  */
+const oauth = [
+  { id: "github", name: "GitHub", provider: GitHub, env: ["AUTH_GITHUB_ID", "AUTH_GITHUB_SECRET"] },
+  { id: "google", name: "Google", provider: Google, env: ["AUTH_GOOGLE_ID", "AUTH_GOOGLE_SECRET"] },
+] as const;
+
+export function configuredOAuthProviders() {
+  return oauth.filter((o) => o.env.every((name) => Boolean(process.env[name])));
+}
+
 export function oauthProviders(): NextAuthConfig["providers"] {
-  const providers: NextAuthConfig["providers"] = [];
-  if (process.env.AUTH_GITHUB_ID && process.env.AUTH_GITHUB_SECRET) providers.push(GitHub);
-  if (process.env.AUTH_GOOGLE_ID && process.env.AUTH_GOOGLE_SECRET) providers.push(Google);
-  return providers;
+  return configuredOAuthProviders().map((o) => o.provider);
 }
 
 export const authConfig = {

@@ -17,10 +17,10 @@ export function AppShell({ user, workspace, workspaces, children }: Props) {
         <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
           <Logo href={base} />
           <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
+          <NavLinks base={base} />
           <div className="ml-auto">
             <UserMenu user={user} settingsHref={`${base}/settings`} />
           </div>
-          <NavLinks base={base} />
         </div>
       </header>
       {!user.emailVerified && <VerifyBanner email={user.email} />}

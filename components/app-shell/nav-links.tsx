@@ -14,7 +14,7 @@ const items = [
 export function NavLinks({ base }: { base: string }) {
   const pathname = usePathname();
   return (
-    <nav aria-label="Workspace" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:w-auto">
+    <nav aria-label="Workspace" className="order-last -mx-1 flex w-full gap-1 overflow-x-auto md:order-none md:ml-2 md:w-auto">
       {items.map((item) => {
         const href = `${base}${item.href}`;
         const active = item.href === "" ? pathname === base : pathname.startsWith(href);

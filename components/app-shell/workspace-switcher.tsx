@@ -12,7 +12,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceS
       >
         {current.name} <span aria-hidden>▾</span>
       </summary>
-      <div className="absolute left-0 z-20 mt-2 w-64 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
+      <div className="fixed inset-x-4 top-16 z-20 rounded-lg sm:absolute sm:inset-x-auto sm:left-0 sm:top-auto sm:mt-2 sm:w-64 border border-slate-200 bg-white p-1 shadow-lg">
         <ul>
           {workspaces.map((w) => (
             <li key={w.id}>

@@ -1,5 +1,6 @@
 import "server-only";
 import fs from "node:fs/promises";
+import os from "node:os";
 import path from "node:path";
 import { randomUUID } from "node:crypto";
 import nodemailer, { type Transporter } from "nodemailer";
@@ -36,7 +37,8 @@ export async function sendMail(mail: Mail): Promise<{ messageId: string; file?: 
     message?: Buffer;
   };
   if (e.SMTP_URL) return { messageId: info.messageId };
-  const outbox = path.join(e.inMemory ? path.resolve(".data") : e.dataDir, "outbox");
+  // An in-memory database (tests) has no data folder: its mail goes to the system temp folder.
+  const outbox = path.join(e.inMemory ? path.join(os.tmpdir(), "mutual") : e.dataDir, "outbox");
   await fs.mkdir(outbox, { recursive: true });
   const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
   await fs.writeFile(file, info.message ?? "");

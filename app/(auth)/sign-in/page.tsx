@@ -4,6 +4,8 @@ import { redirect } from "next/navigation";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { getCurrentUser } from "@/lib/session";
+import { safeCallbackUrl } from "@/lib/safe-redirect";
+import { OAuthButtons } from "./oauth-buttons";
 import { SignInForm } from "./sign-in-form";
 
 export const metadata: Metadata = { title: "Sign in" };
@@ -25,6 +27,7 @@ export default async function SignInPage({ searchParams }: Props) {
         )}
       </div>
       <SignInForm callbackUrl={callbackUrl} />
+      <OAuthButtons callbackUrl={safeCallbackUrl(callbackUrl)} />
       <div className="mt-6 flex flex-col gap-2 text-sm text-ink-muted">
         <Link href="/forgot" className="font-medium text-brand-700 underline">
           Forgot your password?
