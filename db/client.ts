@@ -8,6 +8,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import postgres from "postgres";
 import lockfile from "proper-lockfile";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { env } from "@/lib/env";
 import * as schema from "./schema";
 
@@ -51,14 +52,14 @@ async function open(): Promise<Handle> {
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   if (e.inMemory) {
-    const client = await PGlite.create();
+    const client = await PGlite.create({ extensions: { pg_trgm } });
     const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind: "pglite", close: () => client.close() };
   }
   const dir = path.join(e.dataDir, "pglite");
   fs.mkdirSync(dir, { recursive: true });
   const release = lockDataDir(e.dataDir);
-  const client = await PGlite.create(dir);
+  const client = await PGlite.create(dir, { extensions: { pg_trgm } });
   const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
   return {
     db,

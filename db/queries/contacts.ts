@@ -1,0 +1,205 @@
+import "server-only";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contacts, notes, users } from "@/db/schema";
+import type { ContactInput, ContactListQuery } from "@/lib/validation/contacts";
+import { visibleTo } from "./notes";
+
+export const CONTACT_PAGE_SIZE = 50;
+
+/** Who is asking: tenancy (workspace) and privacy (user) scope every query here. */
+export type Scope = { workspaceId: string; userId: string };
+
+export type ContactListItem = {
+  id: string;
+  name: string;
+  company: string | null;
+  title: string | null;
+  email: string | null;
+  tags: string[];
+  archived: boolean;
+  createdAt: string;
+};
+
+export type ContactDetail = Omit<ContactListItem, "email"> & {
+  emails: string[];
+  phone: string | null;
+  location: string | null;
+  url: string | null;
+  howWeMet: string | null;
+  interests: string | null;
+  needs: string | null;
+  offers: string | null;
+  cadenceDays: number | null;
+  version: number;
+  createdBy: { id: string; name: string } | null;
+};
+
+/** What search matches: name, company, e-mails and tags, lower-cased in one column. */
+export function searchTextOf(c: Pick<ContactInput, "name" | "company" | "emails" | "tags">): string {
+  return [c.name, c.company ?? "", ...c.emails, ...c.tags].join(" ").toLowerCase();
+}
+
+/** A LIKE pattern that matches `q` literally anywhere. */
+export function containsPattern(q: string): string {
+  return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+type Cursor = { k: string; id: string };
+const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
+function decodeCursor(s: string | undefined): Cursor | undefined {
+  if (!s) return undefined;
+  try {
+    const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Partial<Cursor>;
+    return typeof c.k === "string" && typeof c.id === "string" && /^[0-9a-f-]{36}$/i.test(c.id)
+      ? { k: c.k, id: c.id }
+      : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One page of the workspace's contacts, keyset-paginated on (sort key, id) so the
+ * 1,000th page costs what the first does. Search covers the contact's own fields and
+ * the text of notes the caller may read — never anyone else's private notes.
+ */
+export async function listContacts(
+  db: Db,
+  scope: Scope,
+  query: ContactListQuery,
+): Promise<{ items: ContactListItem[]; nextCursor: string | null }> {
+  const where: (SQL | undefined)[] = [
+    eq(contacts.workspaceId, scope.workspaceId),
+    query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt),
+  ];
+  if (query.tag) where.push(sql`${contacts.tags} @> array[${query.tag}]::text[]`);
+  if (query.company) where.push(sql`lower(${contacts.company}) = ${query.company.toLowerCase()}`);
+  if (query.q) {
+    const pattern = containsPattern(query.q);
+    const inNotes = db
+      .select({ id: notes.contactId })
+      .from(notes)
+      .where(and(eq(notes.workspaceId, scope.workspaceId), visibleTo(scope.userId), ilike(notes.body, pattern)));
+    where.push(or(ilike(contacts.searchText, pattern), inArray(contacts.id, inNotes)));
+  }
+
+  const byName = query.sort === "name";
+  const sortKey = byName ? sql<string>`lower(${contacts.name})` : sql<string>`${contacts.createdAt}::text`;
+  const cursor = decodeCursor(query.cursor);
+  if (cursor) {
+    where.push(
+      byName
+        ? sql`(lower(${contacts.name}), ${contacts.id}) > (${cursor.k}, ${cursor.id}::uuid)`
+        : sql`(${contacts.createdAt}, ${contacts.id}) < (${cursor.k}::timestamptz, ${cursor.id}::uuid)`,
+    );
+  }
+
+  const rows = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      company: contacts.company,
+      title: contacts.title,
+      email: sql<string | null>`${contacts.emails}[1]`,
+      tags: contacts.tags,
+      archived: sql<boolean>`${contacts.archivedAt} is not null`,
+      createdAt: sql<string>`${contacts.createdAt}::text`,
+      sortKey,
+    })
+    .from(contacts)
+    .where(and(...where))
+    .orderBy(...(byName ? [asc(sql`lower(${contacts.name})`), asc(contacts.id)] : [desc(contacts.createdAt), desc(contacts.id)]))
+    .limit(CONTACT_PAGE_SIZE + 1);
+
+  const page = rows.slice(0, CONTACT_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page.map(({ sortKey, ...item }) => item),
+    nextCursor: rows.length > CONTACT_PAGE_SIZE && last ? encodeCursor({ k: last.sortKey, id: last.id }) : null,
+  };
+}
+
+export async function getContact(db: Db, workspaceId: string, id: string): Promise<ContactDetail | undefined> {
+  const [row] = await db
+    .select({
+      id: contacts.id,
+      name: contacts.name,
+      emails: contacts.emails,
+      phone: contacts.phone,
+      company: contacts.company,
+      title: contacts.title,
+      location: contacts.location,
+      url: contacts.url,
+      howWeMet: contacts.howWeMet,
+      tags: contacts.tags,
+      interests: contacts.interests,
+      needs: contacts.needs,
+      offers: contacts.offers,
+      cadenceDays: contacts.cadenceDays,
+      version: contacts.version,
+      archived: sql<boolean>`${contacts.archivedAt} is not null`,
+      createdAt: sql<string>`${contacts.createdAt}::text`,
+      createdById: contacts.createdBy,
+      createdByName: users.name,
+    })
+    .from(contacts)
+    .leftJoin(users, eq(users.id, contacts.createdBy))
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+    .limit(1);
+  if (!row) return undefined;
+  const { createdById, createdByName, ...rest } = row;
+  return { ...rest, createdBy: createdById ? { id: createdById, name: createdByName ?? "" } : null };
+}
+
+function columnsOf(input: ContactInput) {
+  const { cadence, ...fields } = input;
+  return { ...fields, cadenceDays: cadence, searchText: searchTextOf(input) };
+}
+
+export async function createContact(db: Db, scope: Scope, input: ContactInput): Promise<{ id: string }> {
+  const [row] = await db
+    .insert(contacts)
+    .values({ ...columnsOf(input), workspaceId: scope.workspaceId, createdBy: scope.userId })
+    .returning({ id: contacts.id });
+  if (!row) throw new Error("createContact: insert returned nothing");
+  return row;
+}
+
+/**
+ * Saves an edit made from `version`. If someone saved in between, nothing is written
+ * and "conflict" comes back, so a teammate's newer edit is never silently overwritten.
+ */
+export async function updateContact(
+  db: Db,
+  workspaceId: string,
+  id: string,
+  version: number,
+  input: ContactInput,
+): Promise<"ok" | "conflict" | "not_found"> {
+  const [row] = await db
+    .update(contacts)
+    .set({ ...columnsOf(input), version: sql`${contacts.version} + 1`, updatedAt: new Date() })
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id), eq(contacts.version, version)))
+    .returning({ id: contacts.id });
+  if (row) return "ok";
+  return (await getContact(db, workspaceId, id)) ? "conflict" : "not_found";
+}
+
+export async function setContactArchived(db: Db, workspaceId: string, id: string, archived: boolean): Promise<boolean> {
+  const rows = await db
+    .update(contacts)
+    .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+    .returning({ id: contacts.id });
+  return rows.length > 0;
+}
+
+/** Deletes the contact and, through the foreign keys, its notes. */
+export async function deleteContact(db: Db, workspaceId: string, id: string): Promise<boolean> {
+  const rows = await db
+    .delete(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+    .returning({ id: contacts.id });
+  return rows.length > 0;
+}

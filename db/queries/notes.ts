@@ -1,0 +1,101 @@
+import "server-only";
+import { and, desc, eq, or, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { contacts, notes, users, type NoteVisibility } from "@/db/schema";
+import type { Scope } from "./contacts";
+
+export type NoteItem = {
+  id: string;
+  body: string;
+  visibility: NoteVisibility;
+  version: number;
+  mine: boolean;
+  author: string;
+  createdAt: string;
+  updatedAt: string;
+};
+
+/** The one rule for reading notes: team notes, and the caller's own private ones. */
+export function visibleTo(userId: string) {
+  return or(eq(notes.visibility, "team"), eq(notes.authorId, userId));
+}
+
+export async function listNotesForContact(db: Db, scope: Scope, contactId: string): Promise<NoteItem[]> {
+  return db
+    .select({
+      id: notes.id,
+      body: notes.body,
+      visibility: notes.visibility,
+      version: notes.version,
+      mine: sql<boolean>`${notes.authorId} = ${scope.userId}`,
+      author: users.name,
+      createdAt: sql<string>`${notes.createdAt}::text`,
+      updatedAt: sql<string>`${notes.updatedAt}::text`,
+    })
+    .from(notes)
+    .innerJoin(users, eq(users.id, notes.authorId))
+    .where(and(eq(notes.workspaceId, scope.workspaceId), eq(notes.contactId, contactId), visibleTo(scope.userId)))
+    .orderBy(desc(notes.createdAt), desc(notes.id));
+}
+
+/** Adds a note to a contact of the workspace; undefined when no such contact is there. */
+export async function createNote(
+  db: Db,
+  scope: Scope,
+  input: { contactId: string; body: string; visibility: NoteVisibility },
+): Promise<{ id: string } | undefined> {
+  const [contact] = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, scope.workspaceId), eq(contacts.id, input.contactId)));
+  if (!contact) return undefined;
+  const [row] = await db
+    .insert(notes)
+    .values({ ...input, workspaceId: scope.workspaceId, authorId: scope.userId })
+    .returning({ id: notes.id });
+  return row;
+}
+
+export type NoteUpdate =
+  | { status: "ok"; version: number }
+  | { status: "conflict"; current: { body: string; version: number } }
+  | { status: "not_found" };
+
+const ownNote = (scope: Scope, id: string) =>
+  and(eq(notes.workspaceId, scope.workspaceId), eq(notes.id, id), eq(notes.authorId, scope.userId));
+
+/**
+ * Saves the author's edit made from `version`; if the note changed since (another tab,
+ * another device), nothing is written and the current text comes back for merging.
+ */
+export async function updateNote(
+  db: Db,
+  scope: Scope,
+  input: { id: string; body: string; version: number },
+): Promise<NoteUpdate> {
+  const [row] = await db
+    .update(notes)
+    .set({ body: input.body, version: sql`${notes.version} + 1`, updatedAt: new Date() })
+    .where(and(ownNote(scope, input.id), eq(notes.version, input.version)))
+    .returning({ version: notes.version });
+  if (row) return { status: "ok", version: row.version };
+  const [current] = await db
+    .select({ body: notes.body, version: notes.version })
+    .from(notes)
+    .where(ownNote(scope, input.id));
+  return current ? { status: "conflict", current } : { status: "not_found" };
+}
+
+export async function setNoteVisibility(db: Db, scope: Scope, id: string, visibility: NoteVisibility): Promise<boolean> {
+  const rows = await db
+    .update(notes)
+    .set({ visibility, updatedAt: new Date() })
+    .where(ownNote(scope, id))
+    .returning({ id: notes.id });
+  return rows.length > 0;
+}
+
+export async function deleteNote(db: Db, scope: Scope, id: string): Promise<boolean> {
+  const rows = await db.delete(notes).where(ownNote(scope, id)).returning({ id: notes.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,113 @@
+import { z } from "zod";
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `Keep ${label} under ${max} characters.`)
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** "a@x.com, b@y.org" or one per line → a de-duplicated, lower-cased list. */
+const emailList = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((v) =>
+    [...new Set((v ?? "").split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))],
+  )
+  .pipe(
+    z
+      .array(z.email("One of these is not an e-mail address (name@example.com)."))
+      .max(10, "Keep it to 10 e-mail addresses."),
+  );
+
+/** "founder, climate" → ["founder", "climate"]: trimmed, de-duplicated case-insensitively. */
+const tagList = z
+  .string()
+  .max(1000)
+  .optional()
+  .transform((v) => {
+    const seen = new Map<string, string>();
+    for (const t of (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) seen.set(t.toLowerCase(), t);
+    return [...seen.values()];
+  })
+  .pipe(
+    z
+      .array(z.string().max(40, "Keep each tag under 40 characters."))
+      .max(20, "Keep it to 20 tags."),
+  );
+
+const url = z
+  .string()
+  .trim()
+  .max(500, "Keep the link under 500 characters.")
+  .optional()
+  .transform((v) => (v ? (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`) : null))
+  .refine((v) => v === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), "Enter a web address like linkedin.com/in/name.");
+
+export const CADENCE_OPTIONS = ["30", "60", "90", "180", "365", "none"] as const;
+
+export const contactInputSchema = z.strictObject({
+  name: z.string().trim().min(1, "Every contact needs a name.").max(200, "Keep the name under 200 characters."),
+  emails: emailList,
+  phone: optionalText(50, "the phone number").refine(
+    (v) => v === null || /^[0-9+()./\s-]*(?:(?:ext|x)\.?\s*\d+)?$/i.test(v),
+    "Use digits, spaces and + ( ) - . only.",
+  ),
+  company: optionalText(200, "the company"),
+  title: optionalText(200, "the title"),
+  location: optionalText(200, "the location"),
+  url,
+  howWeMet: optionalText(1000, "how you met"),
+  tags: tagList,
+  interests: optionalText(2000, "interests"),
+  needs: optionalText(2000, "needs"),
+  offers: optionalText(2000, "offers"),
+  cadence: z
+    .enum(CADENCE_OPTIONS, { error: "Choose how often to keep in touch." })
+    .default("90")
+    .transform((c) => (c === "none" ? null : Number(c))),
+});
+export type ContactInput = z.output<typeof contactInputSchema>;
+
+export const contactUpdateSchema = contactInputSchema.extend({
+  id: z.uuid(),
+  version: z.coerce.number().int().min(1),
+});
+
+export const contactIdSchema = z.strictObject({ id: z.uuid() });
+
+export const contactListQuerySchema = z.object({
+  q: z.string().trim().max(200).optional().default(""),
+  tag: z.string().trim().max(40).optional(),
+  company: z.string().trim().max(200).optional(),
+  archived: z
+    .enum(["0", "1"])
+    .optional()
+    .transform((v) => v === "1"),
+  sort: z.enum(["name", "recent"]).optional().default("name"),
+  cursor: z.string().max(500).optional(),
+});
+export type ContactListQuery = z.output<typeof contactListQuerySchema>;
+
+export const noteBody = z
+  .string()
+  .trim()
+  .min(1, "Write something first.")
+  .max(20_000, "Keep a note under 20,000 characters.");
+
+export const createNoteSchema = z.strictObject({
+  contactId: z.uuid(),
+  body: noteBody,
+  visibility: z.enum(["private", "team"]),
+});
+
+export const updateNoteSchema = z.strictObject({
+  id: z.uuid(),
+  body: noteBody,
+  version: z.coerce.number().int().min(1),
+});
+
+export const noteVisibilitySchema = z.strictObject({ id: z.uuid(), visibility: z.enum(["private", "team"]) });
+export const noteIdSchema = z.strictObject({ id: z.uuid() });
