@@ -33,11 +33,23 @@ export type MemberContext = { user: CurrentUser; workspace: WorkspaceSummary };
  */
 export const requireMember = cache(async (slug: string, permission?: Permission): Promise<MemberContext> => {
   const user = await requireUser();
-  if (!workspaceSlug.safeParse(slug).success) notFound();
-  const workspace = await getMembershipBySlug(await getDb(), user.id, slug);
+  const workspace = await findMembership(user.id, slug);
   if (!workspace) notFound();
   if (permission && !can(workspace.role, permission)) {
     throw new UserError("Your role in this workspace does not allow that. Ask an owner or admin.");
   }
   return { user, workspace };
 });
+
+async function findMembership(userId: string, slug: string): Promise<WorkspaceSummary | undefined> {
+  if (!workspaceSlug.safeParse(slug).success) return undefined;
+  return getMembershipBySlug(await getDb(), userId, slug);
+}
+
+/** For route handlers: the member context, or null (→ answer 404) — never a redirect. */
+export async function getMember(slug: string): Promise<MemberContext | null> {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const workspace = await findMembership(user.id, slug);
+  return workspace ? { user, workspace } : null;
+}

@@ -1,6 +1,9 @@
 import { randomUUID } from "node:crypto";
+import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { createAccount } from "@/db/queries/users";
+import { listWorkspacesForUser } from "@/db/queries/workspaces";
+import { contactInputSchema, type ContactInput } from "@/lib/validation/contacts";
 
 /** A fresh e-mail per call: tests share one database and never clean it, so they never collide. */
 export function uniqueEmail(prefix = "user"): string {
@@ -16,4 +19,17 @@ export async function makeUser(name = "Ada Lovelace") {
   });
   if (!account) throw new Error("makeUser: e-mail collision");
   return account;
+}
+
+/** A fresh user and their personal workspace, with the Scope the contact and note queries take. */
+export async function makeScopedUser(name?: string) {
+  const account = await makeUser(name);
+  const [workspace] = await listWorkspacesForUser(await getDb(), account.user.id);
+  if (!workspace) throw new Error("makeScopedUser: no personal workspace");
+  return { ...account, workspaceId: workspace.id, scope: { workspaceId: workspace.id, userId: account.user.id } };
+}
+
+/** A valid contact as the form would send it: a name plus whatever the test cares about. */
+export function contactInput(fields: Partial<z.input<typeof contactInputSchema>> = {}): ContactInput {
+  return contactInputSchema.parse({ name: "Grace Hopper", ...fields });
 }

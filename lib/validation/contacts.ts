@@ -16,11 +16,9 @@ const emailList = z
   .transform((v) =>
     [...new Set((v ?? "").split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))],
   )
-  .pipe(
-    z
-      .array(z.email("One of these is not an e-mail address (name@example.com)."))
-      .max(10, "Keep it to 10 e-mail addresses."),
-  );
+  // Checked as a whole so the message lands beside the one field the user typed in.
+  .refine((list) => list.every((e) => z.email().safeParse(e).success), "One of these is not an e-mail address (name@example.com).")
+  .refine((list) => list.length <= 10, "Keep it to 10 e-mail addresses.");
 
 /** "founder, climate" → ["founder", "climate"]: trimmed, de-duplicated case-insensitively. */
 const tagList = z
@@ -32,11 +30,8 @@ const tagList = z
     for (const t of (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) seen.set(t.toLowerCase(), t);
     return [...seen.values()];
   })
-  .pipe(
-    z
-      .array(z.string().max(40, "Keep each tag under 40 characters."))
-      .max(20, "Keep it to 20 tags."),
-  );
+  .refine((tags) => tags.every((t) => t.length <= 40), "Keep each tag under 40 characters.")
+  .refine((tags) => tags.length <= 20, "Keep it to 20 tags.");
 
 const url = z
   .string()
@@ -77,6 +72,7 @@ export const contactUpdateSchema = contactInputSchema.extend({
 });
 
 export const contactIdSchema = z.strictObject({ id: z.uuid() });
+export const archiveContactSchema = z.strictObject({ id: z.uuid(), archived: z.boolean() });
 
 export const contactListQuerySchema = z.object({
   q: z.string().trim().max(200).optional().default(""),

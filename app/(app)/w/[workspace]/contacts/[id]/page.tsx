@@ -1,0 +1,157 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { z } from "zod";
+import { getDb } from "@/db/client";
+import { getContact } from "@/db/queries/contacts";
+import { listNotesForContact } from "@/db/queries/notes";
+import { Alert } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button-class";
+import { Card } from "@/components/ui/card";
+import { can } from "@/lib/permissions";
+import { requireMember } from "@/lib/session";
+import { ContactActions } from "./contact-actions";
+import { NotesPanel } from "./notes-panel";
+
+export const metadata: Metadata = { title: "Contact" };
+
+// From the essay: ask about them, listen, and offer before you ask.
+const PROMPTS = [
+  "How did you get into your field?",
+  "What has surprised you about your work?",
+  "What do you like most about what you do?",
+  "What can I do to help you?",
+];
+
+type Props = {
+  params: Promise<{ workspace: string; id: string }>;
+  searchParams: Promise<{ created?: string; saved?: string }>;
+};
+
+export default async function ContactPage({ params, searchParams }: Props) {
+  const { workspace: slug, id } = await params;
+  const { user, workspace } = await requireMember(slug);
+  if (!z.uuid().safeParse(id).success) notFound();
+  const db = await getDb();
+  const scope = { workspaceId: workspace.id, userId: user.id };
+  const [contact, notes] = await Promise.all([getContact(db, workspace.id, id), listNotesForContact(db, scope, id)]);
+  if (!contact) notFound();
+  const { created, saved } = await searchParams;
+  const mayDelete = contact.createdBy?.id === user.id || can(workspace.role, "contacts:delete-any");
+
+  return (
+    <div className="flex flex-col gap-6">
+      <Link href={`/w/${slug}/contacts`} className="text-sm text-ink-muted hover:underline">
+        ← All contacts
+      </Link>
+      {created === "1" && <Alert tone="success">{contact.name} is in your network. What could you do for them?</Alert>}
+      {saved === "1" && <Alert tone="success">Saved.</Alert>}
+      {contact.archived && (
+        <Alert>This contact is archived: hidden from the list until you restore it.</Alert>
+      )}
+
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold">{contact.name}</h1>
+          <p className="text-ink-muted">{[contact.title, contact.company].filter(Boolean).join(" at ")}</p>
+          {contact.tags.length > 0 && (
+            <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
+              {contact.tags.map((t) => (
+                <li key={t} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-ink-muted">
+                  {t}
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/w/${slug}/contacts/${id}/edit`} className={buttonClass("secondary")}>
+            Edit
+          </Link>
+          <ContactActions slug={slug} id={id} name={contact.name} archived={contact.archived} mayDelete={mayDelete} />
+        </div>
+      </div>
+
+      <section aria-label="What matters to them" className="grid gap-4 md:grid-cols-3">
+        <Essential title="Interests" text={contact.interests} empty="Common ground to talk about. Ask, and note it here." />
+        <Essential title="Needs" text={contact.needs} empty="What are they looking for? Ask: “What can I do to help you?”" />
+        <Essential title="Offers" text={contact.offers} empty="What could they help others with?" />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <div className="flex flex-col gap-6 lg:col-span-2">
+          <NotesPanel slug={slug} contactId={id} notes={notes} />
+          <section aria-labelledby="timeline-title">
+            <h2 id="timeline-title" className="text-lg font-semibold">
+              Timeline
+            </h2>
+            <p className="mt-2 rounded-card border border-dashed border-slate-300 bg-white p-4 text-sm text-ink-muted">
+              What you give and receive will show here once logging arrives — coming soon.
+            </p>
+          </section>
+        </div>
+        <aside className="flex flex-col gap-6">
+          <Card>
+            <h2 className="font-semibold">Details</h2>
+            <dl className="mt-3 grid gap-2 text-sm">
+              <Detail label="E-mail">
+                {contact.emails.length > 0
+                  ? contact.emails.map((e) => (
+                      <a key={e} href={`mailto:${e}`} className="block text-brand-700 underline">
+                        {e}
+                      </a>
+                    ))
+                  : null}
+              </Detail>
+              <Detail label="Phone">{contact.phone}</Detail>
+              <Detail label="Location">{contact.location}</Detail>
+              <Detail label="Link">
+                {contact.url && (
+                  <a href={contact.url} rel="nofollow noopener noreferrer" target="_blank" className="break-all text-brand-700 underline">
+                    {contact.url.replace(/^https?:\/\//, "")}
+                  </a>
+                )}
+              </Detail>
+              <Detail label="How we met">{contact.howWeMet}</Detail>
+              <Detail label="Keep in touch">
+                {contact.cadenceDays ? `Every ${contact.cadenceDays} days` : "No reminder"}
+              </Detail>
+              <Detail label="Added by">{contact.createdBy?.name ?? "A former member"}</Detail>
+            </dl>
+          </Card>
+          <Card>
+            <h2 className="font-semibold">Next time you talk</h2>
+            <ul className="mt-3 flex list-disc flex-col gap-2 pl-5 text-sm text-ink-muted">
+              {PROMPTS.map((p) => (
+                <li key={p}>{p}</li>
+              ))}
+            </ul>
+          </Card>
+        </aside>
+      </div>
+    </div>
+  );
+}
+
+function Essential({ title, text, empty }: { title: string; text: string | null; empty: string }) {
+  return (
+    <Card className="!p-5">
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-brand-800">{title}</h2>
+      {text ? (
+        <p className="mt-2 whitespace-pre-line text-sm">{text}</p>
+      ) : (
+        <p className="mt-2 text-sm italic text-ink-subtle">{empty}</p>
+      )}
+    </Card>
+  );
+}
+
+function Detail({ label, children }: { label: string; children: React.ReactNode }) {
+  if (children === null || children === undefined || children === "") return null;
+  return (
+    <div>
+      <dt className="text-xs uppercase tracking-wide text-ink-subtle">{label}</dt>
+      <dd className="whitespace-pre-line">{children}</dd>
+    </div>
+  );
+}
