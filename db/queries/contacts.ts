@@ -45,15 +45,28 @@ export function containsPattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-type Cursor = { k: string; id: string };
+type Sort = ContactListQuery["sort"];
+type Cursor = { s: Sort; k: string; id: string };
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
-function decodeCursor(s: string | undefined): Cursor | undefined {
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** The recent sort's key: created_at in UTC to the microsecond, whatever the session's TimeZone/DateStyle. */
+const recentKey = sql<string>`to_char(${contacts.createdAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+// A real calendar instant in exactly that format: Date rolls "02-31" over to March, so the round trip catches it.
+const isRecentKey = (k: string) =>
+  /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(k) && new Date(k).toISOString().slice(0, 19) === k.slice(0, 19);
+
+/**
+ * The cursor comes back from the URL: anything this sort did not make (tampered, from the other
+ * sort, a key PostgreSQL would refuse to cast) reads as "no cursor" rather than a failed query.
+ */
+function decodeCursor(s: string | undefined, sort: Sort): Cursor | undefined {
   if (!s) return undefined;
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Partial<Cursor>;
-    return typeof c.k === "string" && typeof c.id === "string" && /^[0-9a-f-]{36}$/i.test(c.id)
-      ? { k: c.k, id: c.id }
-      : undefined;
+    if (c.s !== sort || typeof c.k !== "string" || typeof c.id !== "string" || !UUID.test(c.id)) return undefined;
+    // PostgreSQL text cannot hold a NUL byte: binding one fails the query.
+    if (c.k.includes("\0") || (sort === "recent" && !isRecentKey(c.k))) return undefined;
+    return { s: sort, k: c.k, id: c.id };
   } catch {
     return undefined;
   }
@@ -85,8 +98,8 @@ export async function listContacts(
   }
 
   const byName = query.sort === "name";
-  const sortKey = byName ? sql<string>`lower(${contacts.name})` : sql<string>`${contacts.createdAt}::text`;
-  const cursor = decodeCursor(query.cursor);
+  const sortKey = byName ? sql<string>`lower(${contacts.name})` : recentKey;
+  const cursor = decodeCursor(query.cursor, query.sort);
   if (cursor) {
     where.push(
       byName
@@ -116,7 +129,7 @@ export async function listContacts(
   const last = page.at(-1);
   return {
     items: page.map(({ sortKey, ...item }) => item),
-    nextCursor: rows.length > CONTACT_PAGE_SIZE && last ? encodeCursor({ k: last.sortKey, id: last.id }) : null,
+    nextCursor: rows.length > CONTACT_PAGE_SIZE && last ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id }) : null,
   };
 }
 

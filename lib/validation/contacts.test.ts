@@ -233,3 +233,20 @@ describe("note schemas", () => {
     expect(updateNoteSchema.parse({ id: contactId, body: "x", version: "2" })).toEqual({ id: contactId, body: "x", version: 2 });
   });
 });
+
+describe("input that PostgreSQL or a person would trip on", () => {
+  it("drops NUL characters from text, search and notes", () => {
+    expect(parse({ name: "Ada\u0000 Lovelace", company: "A\u0000cme" })).toMatchObject({ name: "Ada Lovelace", company: "Acme" });
+    expect(contactListQuerySchema.parse({ q: "a\u0000b" }).q).toBe("ab");
+    expect(createNoteSchema.parse({ contactId: randomUUID(), body: "x\u0000y", visibility: "team" }).body).toBe("xy");
+  });
+
+  it("reads a host with a port as a web address, not a scheme", () => {
+    expect(parse({ url: "example.com:8080/a" }).url).toBe("https://example.com:8080/a");
+    expect(fieldErrors({ url: "javascript:alert(1)" }).url).toEqual(["Enter a web address like linkedin.com/in/name."]);
+  });
+
+  it("keeps the first spelling of a tag typed twice", () => {
+    expect(parse({ tags: "Founder, founder, climate" }).tags).toEqual(["Founder", "climate"]);
+  });
+});

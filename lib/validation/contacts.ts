@@ -1,17 +1,20 @@
 import { z } from "zod";
 
+/** PostgreSQL text cannot hold NUL; nobody means to type one. */
+const withoutNul = (s: string) => s.replace(/\u0000/g, "");
+
 const optionalText = (max: number, label: string) =>
   z
     .string()
-    .trim()
-    .max(max, `Keep ${label} under ${max} characters.`)
+    .transform(withoutNul)
+    .pipe(z.string().trim().max(max, `Keep ${label} under ${max} characters.`))
     .optional()
     .transform((v) => (v ? v : null));
 
 /** "a@x.com, b@y.org" or one per line → a de-duplicated, lower-cased list. */
 const emailList = z
   .string()
-  .max(2000)
+  .max(2000, "That is too many addresses for one contact.")
   .optional()
   .transform((v) =>
     [...new Set((v ?? "").split(/[\s,;]+/).map((e) => e.trim().toLowerCase()).filter(Boolean))],
@@ -23,11 +26,14 @@ const emailList = z
 /** "founder, climate" → ["founder", "climate"]: trimmed, de-duplicated case-insensitively. */
 const tagList = z
   .string()
-  .max(1000)
+  .max(1000, "That is too many tags for one contact.")
   .optional()
   .transform((v) => {
     const seen = new Map<string, string>();
-    for (const t of (v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) seen.set(t.toLowerCase(), t);
+    // The first spelling typed wins: "Founder, founder" keeps "Founder".
+    for (const t of withoutNul(v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+      if (!seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
+    }
     return [...seen.values()];
   })
   .refine((tags) => tags.every((t) => t.length <= 40), "Keep each tag under 40 characters.")
@@ -38,13 +44,17 @@ const url = z
   .trim()
   .max(500, "Keep the link under 500 characters.")
   .optional()
-  .transform((v) => (v ? (/^[a-z][a-z0-9+.-]*:/i.test(v) ? v : `https://${v}`) : null))
+  // "example.com:8080/a" has a port, not a scheme.
+  .transform((v) => (v ? (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(v) ? v : `https://${v}`) : null))
   .refine((v) => v === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), "Enter a web address like linkedin.com/in/name.");
 
 export const CADENCE_OPTIONS = ["30", "60", "90", "180", "365", "none"] as const;
 
 export const contactInputSchema = z.strictObject({
-  name: z.string().trim().min(1, "Every contact needs a name.").max(200, "Keep the name under 200 characters."),
+  name: z
+    .string()
+    .transform(withoutNul)
+    .pipe(z.string().trim().min(1, "Every contact needs a name.").max(200, "Keep the name under 200 characters.")),
   emails: emailList,
   phone: optionalText(50, "the phone number").refine(
     (v) => v === null || /^[0-9+()./\s-]*(?:(?:ext|x)\.?\s*\d+)?$/i.test(v),
@@ -75,7 +85,7 @@ export const contactIdSchema = z.strictObject({ id: z.uuid() });
 export const archiveContactSchema = z.strictObject({ id: z.uuid(), archived: z.boolean() });
 
 export const contactListQuerySchema = z.object({
-  q: z.string().trim().max(200).optional().default(""),
+  q: z.string().transform(withoutNul).pipe(z.string().trim().max(200)).optional().default(""),
   tag: z.string().trim().max(40).optional(),
   company: z.string().trim().max(200).optional(),
   archived: z
@@ -89,9 +99,8 @@ export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 
 export const noteBody = z
   .string()
-  .trim()
-  .min(1, "Write something first.")
-  .max(20_000, "Keep a note under 20,000 characters.");
+  .transform(withoutNul)
+  .pipe(z.string().trim().min(1, "Write something first.").max(20_000, "Keep a note under 20,000 characters."));
 
 export const createNoteSchema = z.strictObject({
   contactId: z.uuid(),
