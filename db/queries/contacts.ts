@@ -1,9 +1,10 @@
 import "server-only";
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { contacts, notes, users } from "@/db/schema";
+import { contacts, notes, relationshipStats, users } from "@/db/schema";
 import type { ContactInput, ContactListQuery } from "@/lib/validation/contacts";
 import { visibleTo } from "./notes";
+import { scoreSql } from "./scores";
 
 export const CONTACT_PAGE_SIZE = 50;
 
@@ -19,9 +20,17 @@ export type ContactListItem = {
   tags: string[];
   archived: boolean;
   createdAt: string;
+  balanceScore: number;
+  state: "giving" | "balanced" | "owing";
+  strength: number;
+  daysSince: number;
+  cadence: "ok" | "due soon" | "going cold";
+  interactionCount: number;
 };
 
-export type ContactDetail = Omit<ContactListItem, "email"> & {
+type ContactCore = Pick<ContactListItem, "id" | "name" | "company" | "title" | "tags" | "archived" | "createdAt">;
+
+export type ContactDetail = ContactCore & {
   emails: string[];
   phone: string | null;
   location: string | null;
@@ -46,7 +55,8 @@ export function containsPattern(q: string): string {
 }
 
 type Sort = ContactListQuery["sort"];
-type Cursor = { s: Sort; k: string; id: string };
+/** `at` pins the scoring moment across pages, so scores (and their order) cannot drift mid-walk. */
+type Cursor = { s: Sort; k: string; id: string; at: number };
 const encodeCursor = (c: Cursor) => Buffer.from(JSON.stringify(c)).toString("base64url");
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /** The recent sort's key: created_at in UTC to the microsecond, whatever the session's TimeZone/DateStyle. */
@@ -54,40 +64,102 @@ const recentKey = sql<string>`to_char(${contacts.createdAt} at time zone 'UTC', 
 // A real calendar instant in exactly that format: Date rolls "02-31" over to March, so the round trip catches it.
 const isRecentKey = (k: string) =>
   /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z$/.test(k) && new Date(k).toISOString().slice(0, 19) === k.slice(0, 19);
+const isNumberKey = (k: string) => /^-?\d+(\.\d+)?(e[-+]?\d+)?$/i.test(k);
+
+type SortSpec = {
+  /** The sort value as text (exact for floats), carried in the cursor. */
+  key: SQL<string>;
+  order: SQL[];
+  /** Rows strictly after the cursor's (key, id) in this order. */
+  after: (k: string, id: string) => SQL;
+  validKey: (k: string) => boolean;
+};
+
+function sortSpec(sort: Sort, score: ReturnType<typeof scoreSql>): SortSpec {
+  const byId = (dir: "asc" | "desc") => (dir === "asc" ? asc(contacts.id) : desc(contacts.id));
+  switch (sort) {
+    case "name":
+      return {
+        key: sql<string>`lower(${contacts.name})`,
+        order: [asc(sql`lower(${contacts.name})`), byId("asc")],
+        after: (k, id) => sql`(lower(${contacts.name}), ${contacts.id}) > (${k}, ${id}::uuid)`,
+        validKey: () => true,
+      };
+    case "recent":
+      return {
+        key: recentKey,
+        order: [desc(contacts.createdAt), byId("desc")],
+        after: (k, id) => sql`(${contacts.createdAt}, ${contacts.id}) < (${k}::timestamptz, ${id}::uuid)`,
+        validKey: isRecentKey,
+      };
+    case "balance": // most owing first: where giving back matters most
+      return {
+        key: sql<string>`(${score.balance})::text`,
+        order: [asc(score.balance), byId("asc")],
+        after: (k, id) => sql`(${score.balance}, ${contacts.id}) > (${k}::float8, ${id}::uuid)`,
+        validKey: isNumberKey,
+      };
+    case "strength": // strongest first
+      return {
+        key: sql<string>`(${score.strength})::text`,
+        order: [desc(score.strength), byId("desc")],
+        after: (k, id) => sql`(${score.strength}, ${contacts.id}) < (${k}::int, ${id}::uuid)`,
+        validKey: (k) => /^\d{1,3}$/.test(k),
+      };
+    case "last": // longest since last contact first
+      return {
+        key: sql<string>`(${score.daysSince})::text`,
+        order: [desc(score.daysSince), byId("desc")],
+        after: (k, id) => sql`(${score.daysSince}, ${contacts.id}) < (${k}::int, ${id}::uuid)`,
+        validKey: (k) => /^-?\d{1,7}$/.test(k),
+      };
+  }
+}
 
 /**
  * The cursor comes back from the URL: anything this sort did not make (tampered, from the other
  * sort, a key PostgreSQL would refuse to cast) reads as "no cursor" rather than a failed query.
  */
-function decodeCursor(s: string | undefined, sort: Sort): Cursor | undefined {
+function decodeCursor(s: string | undefined, sort: Sort, validKey: (k: string) => boolean): Cursor | undefined {
   if (!s) return undefined;
   try {
     const c = JSON.parse(Buffer.from(s, "base64url").toString()) as Partial<Cursor>;
     if (c.s !== sort || typeof c.k !== "string" || typeof c.id !== "string" || !UUID.test(c.id)) return undefined;
+    if (typeof c.at !== "number" || !Number.isFinite(c.at)) return undefined;
     // PostgreSQL text cannot hold a NUL byte: binding one fails the query.
-    if (c.k.includes("\0") || (sort === "recent" && !isRecentKey(c.k))) return undefined;
-    return { s: sort, k: c.k, id: c.id };
+    if (c.k.includes("\0") || !validKey(c.k)) return undefined;
+    return { s: sort, k: c.k, id: c.id, at: c.at };
   } catch {
     return undefined;
   }
 }
 
 /**
- * One page of the workspace's contacts, keyset-paginated on (sort key, id) so the
- * 1,000th page costs what the first does. Search covers the contact's own fields and
- * the text of notes the caller may read — never anyone else's private notes.
+ * One page of the workspace's contacts with the caller's scores for each, keyset-paginated
+ * on (sort key, id) so the 1,000th page costs what the first does. Search covers the
+ * contact's own fields and the text of notes the caller may read — never anyone else's
+ * private notes. Scores come from relationship_stats in SQL, never from rows in JavaScript.
  */
 export async function listContacts(
   db: Db,
   scope: Scope,
   query: ContactListQuery,
+  now = new Date(),
 ): Promise<{ items: ContactListItem[]; nextCursor: string | null }> {
+  const probe = sortSpec(query.sort, scoreSql(now));
+  const cursor = decodeCursor(query.cursor, query.sort, probe.validKey);
+  const at = cursor ? new Date(cursor.at) : now;
+  const score = scoreSql(at);
+  const spec = sortSpec(query.sort, score);
+
   const where: (SQL | undefined)[] = [
     eq(contacts.workspaceId, scope.workspaceId),
     query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt),
   ];
   if (query.tag) where.push(sql`${contacts.tags} @> array[${query.tag}]::text[]`);
   if (query.company) where.push(sql`lower(${contacts.company}) = ${query.company.toLowerCase()}`);
+  if (query.state) where.push(sql`${score.state} = ${query.state}`);
+  if (query.cold) where.push(sql`${score.cadence} = 'going cold'`);
   if (query.q) {
     const pattern = containsPattern(query.q);
     const inNotes = db
@@ -96,17 +168,7 @@ export async function listContacts(
       .where(and(eq(notes.workspaceId, scope.workspaceId), visibleTo(scope.userId), ilike(notes.body, pattern)));
     where.push(or(ilike(contacts.searchText, pattern), inArray(contacts.id, inNotes)));
   }
-
-  const byName = query.sort === "name";
-  const sortKey = byName ? sql<string>`lower(${contacts.name})` : recentKey;
-  const cursor = decodeCursor(query.cursor, query.sort);
-  if (cursor) {
-    where.push(
-      byName
-        ? sql`(lower(${contacts.name}), ${contacts.id}) > (${cursor.k}, ${cursor.id}::uuid)`
-        : sql`(${contacts.createdAt}, ${contacts.id}) < (${cursor.k}::timestamptz, ${cursor.id}::uuid)`,
-    );
-  }
+  if (cursor) where.push(spec.after(cursor.k, cursor.id));
 
   const rows = await db
     .select({
@@ -118,20 +180,38 @@ export async function listContacts(
       tags: contacts.tags,
       archived: sql<boolean>`${contacts.archivedAt} is not null`,
       createdAt: sql<string>`${contacts.createdAt}::text`,
-      sortKey,
+      balanceScore: score.balanceScore,
+      state: score.state,
+      strength: score.strength,
+      daysSince: score.daysSince,
+      cadence: score.cadence,
+      interactionCount: sql<number>`coalesce(${relationshipStats.interactionCount}, 0)`,
+      sortKey: spec.key,
     })
     .from(contacts)
+    .leftJoin(relationshipStats, statsOf(scope.userId))
     .where(and(...where))
-    .orderBy(...(byName ? [asc(sql`lower(${contacts.name})`), asc(contacts.id)] : [desc(contacts.createdAt), desc(contacts.id)]))
+    .orderBy(...spec.order)
     .limit(CONTACT_PAGE_SIZE + 1);
 
   const page = rows.slice(0, CONTACT_PAGE_SIZE);
   const last = page.at(-1);
   return {
     items: page.map(({ sortKey, ...item }) => item),
-    nextCursor: rows.length > CONTACT_PAGE_SIZE && last ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id }) : null,
+    nextCursor:
+      rows.length > CONTACT_PAGE_SIZE && last
+        ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id, at: at.getTime() })
+        : null,
   };
 }
+
+/** Join condition: the caller's own stats row for each contact (none yet → all zeros). */
+export const statsOf = (userId: string) =>
+  and(
+    eq(relationshipStats.workspaceId, contacts.workspaceId),
+    eq(relationshipStats.userId, userId),
+    eq(relationshipStats.contactId, contacts.id),
+  );
 
 export async function getContact(db: Db, workspaceId: string, id: string): Promise<ContactDetail | undefined> {
   const [row] = await db

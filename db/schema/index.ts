@@ -1,3 +1,4 @@
 export * from "./users";
 export * from "./workspaces";
 export * from "./contacts";
+export * from "./ledger";

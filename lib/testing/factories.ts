@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { getDb } from "@/db/client";
 import { createAccount } from "@/db/queries/users";
-import { listWorkspacesForUser } from "@/db/queries/workspaces";
+import { createWorkspace, listWorkspacesForUser } from "@/db/queries/workspaces";
+import { memberships } from "@/db/schema";
 import { contactInputSchema, type ContactInput } from "@/lib/validation/contacts";
 
 /** A fresh e-mail per call: tests share one database and never clean it, so they never collide. */
@@ -32,4 +33,20 @@ export async function makeScopedUser(name?: string) {
 /** A valid contact as the form would send it: a name plus whatever the test cares about. */
 export function contactInput(fields: Partial<z.input<typeof contactInputSchema>> = {}): ContactInput {
   return contactInputSchema.parse({ name: "Grace Hopper", ...fields });
+}
+
+/** A team workspace owned by one fresh user with a second fresh user as member, and each one's Scope in it. */
+export async function makeTeam() {
+  const db = await getDb();
+  const owner = await makeScopedUser("Olivia Owner");
+  const member = await makeScopedUser("Max Member");
+  const team = await createWorkspace(db, { name: `Team ${randomUUID().slice(0, 8)}`, ownerId: owner.user.id });
+  await db.insert(memberships).values({ workspaceId: team.id, userId: member.user.id, role: "member" });
+  return {
+    workspaceId: team.id,
+    owner: { workspaceId: team.id, userId: owner.user.id },
+    member: { workspaceId: team.id, userId: member.user.id },
+    /** The owner in their personal workspace: same user, another tenant. */
+    ownerElsewhere: owner.scope,
+  };
 }

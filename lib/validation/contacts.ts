@@ -92,7 +92,12 @@ export const contactListQuerySchema = z.object({
     .enum(["0", "1"])
     .optional()
     .transform((v) => v === "1"),
-  sort: z.enum(["name", "recent"]).optional().default("name"),
+  sort: z.enum(["name", "recent", "balance", "strength", "last"]).optional().default("name"),
+  state: z.enum(["giving", "balanced", "owing"]).optional(),
+  cold: z
+    .enum(["0", "1"])
+    .optional()
+    .transform((v) => v === "1"),
   cursor: z.string().max(500).optional(),
 });
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;

@@ -5,7 +5,16 @@ import { useEffect, useState } from "react";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
-import { contactsKey, fetchContacts, filtersToParams, type ContactFilters } from "@/lib/contacts-query";
+import { BalanceBadge } from "@/components/ledger/balance-badge";
+import { contactsKey, fetchContacts, filtersToParams, type ContactFilters, type ContactSort } from "@/lib/contacts-query";
+
+const SORTS: { value: ContactSort; label: string }[] = [
+  { value: "name", label: "Name" },
+  { value: "recent", label: "Recently added" },
+  { value: "balance", label: "Balance (owing first)" },
+  { value: "strength", label: "Strength" },
+  { value: "last", label: "Last contact (longest ago)" },
+];
 
 const SEARCH_DELAY_MS = 200;
 
@@ -34,7 +43,7 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
   });
 
   const items = query.data?.pages.flatMap((p) => p.items) ?? [];
-  const filtered = Boolean(filters.q || filters.tag || filters.company || filters.archived);
+  const filtered = Boolean(filters.q || filters.tag || filters.company || filters.archived || filters.state || filters.cold);
   const set = (patch: Partial<ContactFilters>) => setFilters((f) => ({ ...f, ...patch }));
 
   return (
@@ -61,11 +70,34 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
             <select
               id="contact-sort"
               value={filters.sort}
-              onChange={(e) => set({ sort: e.target.value === "recent" ? "recent" : "name" })}
+              onChange={(e) => set({ sort: SORTS.find((s) => s.value === e.target.value)?.value ?? "name" })}
               className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
             >
-              <option value="name">Name</option>
-              <option value="recent">Recently added</option>
+              {SORTS.map((s) => (
+                <option key={s.value} value={s.value}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div className="flex flex-col gap-1">
+            <label htmlFor="contact-state" className="text-sm font-medium">
+              Balance
+            </label>
+            <select
+              id="contact-state"
+              value={filters.cold ? "cold" : (filters.state ?? "")}
+              onChange={(e) => {
+                const v = e.target.value;
+                set({ state: v === "giving" || v === "balanced" || v === "owing" ? v : undefined, cold: v === "cold" });
+              }}
+              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+            >
+              <option value="">Everyone</option>
+              <option value="owing">Time to give back</option>
+              <option value="balanced">Balanced</option>
+              <option value="giving">You give more</option>
+              <option value="cold">Going cold</option>
             </select>
           </div>
           <label className="flex items-center gap-2 self-end pb-2 text-sm">
@@ -151,7 +183,13 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
                   {c.company}
                 </button>
               )}
-              {/* The ledger adds balance, strength and last contact here. */}
+              <BalanceBadge
+                state={c.state}
+                score={c.balanceScore}
+                strength={c.strength}
+                daysSince={c.interactionCount > 0 ? c.daysSince : null}
+                cadence={c.cadence}
+              />
               <div className="flex flex-wrap gap-1 sm:w-56 sm:justify-end">
                 {c.tags.slice(0, 4).map((t) => (
                   <button

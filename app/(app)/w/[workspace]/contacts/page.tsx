@@ -28,6 +28,8 @@ export default async function ContactsPage({ params, searchParams }: Props) {
     company: first(sp.company),
     archived: first(sp.archived),
     sort: first(sp.sort),
+    state: first(sp.state),
+    cold: first(sp.cold),
   });
   const query = parsed.success ? parsed.data : contactListQuerySchema.parse({});
   const filters: ContactFilters = {
@@ -36,6 +38,8 @@ export default async function ContactsPage({ params, searchParams }: Props) {
     company: query.company,
     archived: query.archived,
     sort: query.sort,
+    state: query.state,
+    cold: query.cold,
   };
 
   // The first page is fetched here so the list paints with data; the client takes over from there.

@@ -4,7 +4,13 @@ import { notFound } from "next/navigation";
 import { z } from "zod";
 import { getDb } from "@/db/client";
 import { getContact } from "@/db/queries/contacts";
+import { balanceHistory, getRelationship, listInteractionsForContact, listOpenPromises, topContributions } from "@/db/queries/ledger";
 import { listNotesForContact } from "@/db/queries/notes";
+import { LogInteractionForm } from "@/components/ledger/log-form";
+import { PromisesPanel } from "@/components/ledger/promises-panel";
+import { RelationshipPanel } from "@/components/ledger/relationship-panel";
+import { Timeline } from "@/components/ledger/timeline";
+import { todayIn } from "@/lib/dates";
 import { Alert } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button-class";
 import { Card } from "@/components/ui/card";
@@ -34,8 +40,18 @@ export default async function ContactPage({ params, searchParams }: Props) {
   if (!z.uuid().safeParse(id).success) notFound();
   const db = await getDb();
   const scope = { workspaceId: workspace.id, userId: user.id };
-  const [contact, notes] = await Promise.all([getContact(db, workspace.id, id), listNotesForContact(db, scope, id)]);
-  if (!contact) notFound();
+  const now = new Date();
+  const [contact, notes, rel, history, top, timeline, openPromises] = await Promise.all([
+    getContact(db, workspace.id, id),
+    listNotesForContact(db, scope, id),
+    getRelationship(db, scope, id, now),
+    balanceHistory(db, scope, id, now),
+    topContributions(db, scope, id, now),
+    listInteractionsForContact(db, scope, id),
+    listOpenPromises(db, scope, id),
+  ]);
+  if (!contact || !rel) notFound();
+  const today = todayIn(user.timeZone, now);
   const { created, saved } = await searchParams;
   const mayDelete = contact.createdBy?.id === user.id || can(workspace.role, "contacts:delete-any");
 
@@ -80,17 +96,23 @@ export default async function ContactPage({ params, searchParams }: Props) {
 
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-2">
-          <NotesPanel slug={slug} contactId={id} notes={notes} />
+          <RelationshipPanel rel={rel} history={history} top={top} cadenceDays={contact.cadenceDays} name={contact.name} />
+          <section aria-labelledby="log-title" className="rounded-card border border-slate-200 bg-white p-6 shadow-sm">
+            <h2 id="log-title" className="mb-4 font-semibold">
+              Log what passed between you
+            </h2>
+            <LogInteractionForm slug={slug} contactId={id} contactName={contact.name} today={today} />
+          </section>
           <section aria-labelledby="timeline-title">
-            <h2 id="timeline-title" className="text-lg font-semibold">
+            <h2 id="timeline-title" className="mb-3 text-lg font-semibold">
               Timeline
             </h2>
-            <p className="mt-2 rounded-card border border-dashed border-slate-300 bg-white p-4 text-sm text-ink-muted">
-              What you give and receive will show here once logging arrives — coming soon.
-            </p>
+            <Timeline slug={slug} interactions={timeline} notes={notes} />
           </section>
+          <NotesPanel slug={slug} contactId={id} notes={notes} />
         </div>
         <aside className="flex flex-col gap-6">
+          <PromisesPanel slug={slug} contactId={id} promises={openPromises} today={today} />
           <Card>
             <h2 className="font-semibold">Details</h2>
             <dl className="mt-3 grid gap-2 text-sm">

@@ -1,0 +1,158 @@
+"use client";
+
+import { useState } from "react";
+import { useAction } from "next-safe-action/hooks";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Field } from "@/components/ui/field";
+import { formErrors } from "@/lib/action-errors";
+import { KINDS, KIND_NAMES, type Direction, type Kind } from "@/lib/scoring";
+import { logInteractionAction } from "./actions";
+
+const DIRECTIONS: { value: Direction; label: string }[] = [
+  { value: "gave", label: "I gave" },
+  { value: "received", label: "I received" },
+  { value: "mutual", label: "We met / talked" },
+];
+
+const firstKind = (d: Direction): Kind => KIND_NAMES.find((k) => KINDS[k].directions.includes(d)) ?? "message";
+
+type Props = { slug: string; contactId: string; contactName: string; today: string; onLogged?: () => void; autoFocus?: boolean };
+
+/** Log what passed between you: direction, kind (with its default weight), date, one line. */
+export function LogInteractionForm({ slug, contactId, contactName, today, onLogged, autoFocus }: Props) {
+  const [direction, setDirection] = useState<Direction>("gave");
+  const [kind, setKind] = useState<Kind>(firstKind("gave"));
+  const [weight, setWeight] = useState(KINDS[firstKind("gave")].weight);
+  const [form, setForm] = useState<HTMLFormElement | null>(null);
+  const action = useAction(logInteractionAction.bind(null, slug), {
+    onSuccess: ({ data }) => {
+      if (data && "id" in data) {
+        form?.reset();
+        setDirection("gave");
+        setKind(firstKind("gave"));
+        setWeight(KINDS[firstKind("gave")].weight);
+        onLogged?.();
+      }
+    },
+  });
+  const errors = formErrors(action.result);
+  const warning = action.result.data && "warning" in action.result.data ? action.result.data.warning : null;
+  const logged = action.result.data && "id" in action.result.data;
+
+  const submit = (confirmAsk: boolean) => {
+    if (!form) return;
+    const fd = new FormData(form);
+    action.execute({
+      contactId,
+      direction,
+      kind,
+      weight: Number(fd.get("weight")),
+      date: String(fd.get("date") ?? ""),
+      summary: String(fd.get("summary") ?? ""),
+      details: String(fd.get("details") ?? ""),
+      confirmAsk,
+    });
+  };
+
+  return (
+    <form
+      ref={setForm}
+      noValidate
+      aria-label={`Log an interaction with ${contactName}`}
+      className="flex flex-col gap-4"
+      onSubmit={(e) => {
+        e.preventDefault();
+        submit(false);
+      }}
+    >
+      {errors.form && <Alert tone="error">{errors.form}</Alert>}
+      {logged && !action.isPending && <Alert tone="success">Logged. Thank you for keeping track.</Alert>}
+      <fieldset className="flex flex-wrap gap-2">
+        <legend className="mb-1 text-sm font-medium">Who gave?</legend>
+        {DIRECTIONS.map((d) => (
+          <label
+            key={d.value}
+            className={`cursor-pointer rounded-lg border px-3 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${direction === d.value ? "border-brand-600 bg-brand-50 text-brand-900" : "border-slate-300"}`}
+          >
+            <input
+              type="radio"
+              name="direction"
+              value={d.value}
+              checked={direction === d.value}
+              className="sr-only"
+              onChange={() => {
+                setDirection(d.value);
+                const k = firstKind(d.value);
+                setKind(k);
+                setWeight(KINDS[k].weight);
+              }}
+            />
+            {d.label}
+          </label>
+        ))}
+      </fieldset>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <div className="flex flex-col gap-1 sm:col-span-2">
+          <label htmlFor={`kind-${contactId}`} className="text-sm font-medium">
+            What was it?
+          </label>
+          <select
+            id={`kind-${contactId}`}
+            value={kind}
+            onChange={(e) => {
+              const k = e.target.value as Kind;
+              setKind(k);
+              setWeight(KINDS[k].weight);
+            }}
+            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          >
+            {KIND_NAMES.filter((k) => KINDS[k].directions.includes(direction)).map((k) => (
+              <option key={k} value={k}>
+                {KINDS[k].label}
+              </option>
+            ))}
+          </select>
+          {errors.field("kind") && <p className="text-sm text-red-700">{errors.field("kind")}</p>}
+        </div>
+        <Field
+          label="Weight (1–5)"
+          name="weight"
+          type="number"
+          min={1}
+          max={5}
+          value={weight}
+          onChange={(e) => setWeight(Number(e.target.value))}
+          error={errors.field("weight")}
+        />
+      </div>
+      <div className="grid gap-4 sm:grid-cols-3">
+        <Field
+          label="Summary"
+          name="summary"
+          placeholder="Introduced her to Carol at Acme"
+          autoFocus={autoFocus}
+          className="sm:col-span-2"
+          error={errors.field("summary")}
+        />
+        <Field label="Date" name="date" type="date" defaultValue={today} max={today} error={errors.field("date")} />
+      </div>
+      <Field label="Details (optional)" name="details" error={errors.field("details")} />
+      {warning && (
+        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+          <p>{warning}</p>
+          <div className="mt-2 flex gap-3">
+            <Button type="button" variant="secondary" onClick={() => submit(true)} pending={action.isPending}>
+              Log the ask anyway
+            </Button>
+          </div>
+        </div>
+      )}
+      <div>
+        <Button type="submit" pending={action.isPending} pendingLabel="Logging…">
+          Log it
+        </Button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,55 @@
+import type { TimelineInteraction } from "@/db/queries/ledger";
+import type { NoteItem } from "@/db/queries/notes";
+import { KINDS } from "@/lib/scoring";
+import { DeleteInteractionButton } from "./delete-interaction-button";
+
+type Entry =
+  | { type: "interaction"; at: string; item: TimelineInteraction }
+  | { type: "note"; at: string; item: NoteItem };
+
+const DIRECTION: Record<TimelineInteraction["direction"], { label: string; style: string }> = {
+  gave: { label: "gave", style: "bg-brand-50 text-brand-900" },
+  received: { label: "received", style: "bg-amber-50 text-amber-900" },
+  mutual: { label: "together", style: "bg-slate-100 text-ink" },
+};
+
+/** Interactions and notes, newest first, in one stream. */
+export function Timeline({ slug, interactions, notes }: { slug: string; interactions: TimelineInteraction[]; notes: NoteItem[] }) {
+  const entries: Entry[] = [
+    ...interactions.map((i): Entry => ({ type: "interaction", at: i.occurredAt, item: i })),
+    ...notes.map((n): Entry => ({ type: "note", at: n.createdAt, item: n })),
+  ].sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+
+  if (entries.length === 0) {
+    return <p className="text-sm text-ink-muted">Nothing yet. Log what you give and receive, and it shows here.</p>;
+  }
+  return (
+    <ol className="flex flex-col gap-2">
+      {entries.map((e) =>
+        e.type === "interaction" ? (
+          <li key={`i-${e.item.id}`} className="flex flex-wrap items-start gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+            <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${DIRECTION[e.item.direction].style}`}>
+              {e.item.mine ? "You" : e.item.member} {DIRECTION[e.item.direction].label}
+            </span>
+            <div className="min-w-0 flex-1">
+              <p>{e.item.summary}</p>
+              <p className="text-xs text-ink-subtle">
+                {KINDS[e.item.kind].label.split(" (")[0]} · weight {e.item.weight} · {e.at.slice(0, 10)}
+              </p>
+              {e.item.details && <p className="mt-1 whitespace-pre-line text-ink-muted">{e.item.details}</p>}
+            </div>
+            {e.item.mine && <DeleteInteractionButton slug={slug} id={e.item.id} />}
+          </li>
+        ) : (
+          <li key={`n-${e.item.id}`} className="rounded-lg border border-dashed border-slate-200 p-3 text-sm text-ink-muted">
+            <span className="text-xs">
+              Note by {e.item.mine ? "you" : e.item.author} · {e.at.slice(0, 10)}
+              {e.item.visibility === "private" ? " · private" : ""}
+            </span>
+            <p className="line-clamp-2">{e.item.body}</p>
+          </li>
+        ),
+      )}
+    </ol>
+  );
+}
