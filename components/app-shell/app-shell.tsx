@@ -1,7 +1,9 @@
 import type { ReactNode } from "react";
 import type { WorkspaceSummary } from "@/db/queries/workspaces";
 import type { CurrentUser } from "@/lib/session";
+import { QuickLog } from "@/components/ledger/quick-log";
 import { Logo } from "@/components/ui/logo";
+import { todayIn } from "@/lib/dates";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 import { VerifyBanner } from "./verify-banner";
@@ -18,7 +20,8 @@ export function AppShell({ user, workspace, workspaces, children }: Props) {
           <Logo href={base} />
           <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
           <NavLinks base={base} />
-          <div className="ml-auto">
+          <div className="ml-auto flex items-center gap-3">
+            <QuickLog slug={workspace.slug} today={todayIn(user.timeZone)} />
             <UserMenu user={user} settingsHref={`${base}/settings`} />
           </div>
         </div>

@@ -1,0 +1,145 @@
+"use client";
+
+import { useEffect, useId, useRef, useState } from "react";
+import { useQuery } from "@tanstack/react-query";
+import { Button } from "@/components/ui/button";
+import { fetchContacts } from "@/lib/contacts-query";
+import { LogInteractionForm } from "./log-form";
+
+type Picked = { id: string; name: string };
+
+const typingIn = (el: EventTarget | null) =>
+  el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
+
+/**
+ * Log from anywhere: press L (or the header button), type a few letters of the name,
+ * Enter, write the line, Enter. A native modal dialog: focus stays inside, Esc closes.
+ */
+export function QuickLog({ slug, today }: { slug: string; today: string }) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const [open, setOpen] = useState(false);
+  const [typed, setTyped] = useState("");
+  const [q, setQ] = useState("");
+  const [active, setActive] = useState(0);
+  const [picked, setPicked] = useState<Picked | null>(null);
+  const listId = useId();
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== "l" || e.metaKey || e.ctrlKey || e.altKey || typingIn(e.target)) return;
+      e.preventDefault();
+      show();
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+
+  useEffect(() => {
+    const t = setTimeout(() => setQ(typed.trim()), 150);
+    return () => clearTimeout(t);
+  }, [typed]);
+
+  const results = useQuery({
+    queryKey: ["quick-log", slug, q],
+    queryFn: () => fetchContacts(slug, { q, archived: false, sort: "name" }, null),
+    enabled: open && picked === null,
+    staleTime: 10_000,
+  });
+  const items = (results.data?.items ?? []).slice(0, 8);
+
+  function show() {
+    setTyped("");
+    setPicked(null);
+    setActive(0);
+    setOpen(true);
+    dialog.current?.showModal();
+  }
+  function close() {
+    dialog.current?.close();
+  }
+
+  return (
+    <>
+      {/* Enabled once hydrated, which is also when the L shortcut starts listening. */}
+      <Button type="button" onClick={show} className="!px-3 !py-1.5" aria-keyshortcuts="L">
+        Log <span className="hidden text-brand-100 sm:inline">(L)</span>
+      </Button>
+      <dialog
+        ref={dialog}
+        aria-label="Quick log"
+        onClose={() => setOpen(false)}
+        className="m-auto mt-[10vh] w-[min(36rem,calc(100vw-1rem))] rounded-card border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
+          <h2 className="font-semibold">{picked ? `Log with ${picked.name}` : "Who was it with?"}</h2>
+          <button type="button" onClick={close} className="rounded px-2 text-ink-muted hover:bg-slate-100" aria-label="Close">
+            ×
+          </button>
+        </div>
+        <div className="p-5">
+          {open && picked ? (
+            <>
+              <button type="button" className="mb-3 text-sm text-brand-700 underline" onClick={() => setPicked(null)}>
+                ← Someone else
+              </button>
+              <LogInteractionForm slug={slug} contactId={picked.id} contactName={picked.name} today={today} autoFocus onLogged={close} />
+            </>
+          ) : open ? (
+            <div className="flex flex-col gap-2">
+              <label htmlFor={`${listId}-q`} className="text-sm font-medium">
+                Find a contact
+              </label>
+              <input
+                id={`${listId}-q`}
+                autoFocus
+                role="combobox"
+                aria-expanded={items.length > 0}
+                aria-controls={listId}
+                aria-activedescendant={items[active] ? `${listId}-${items[active].id}` : undefined}
+                value={typed}
+                onChange={(e) => {
+                  setTyped(e.target.value);
+                  setActive(0);
+                }}
+                onKeyDown={(e) => {
+                  if (e.key === "ArrowDown") {
+                    e.preventDefault();
+                    setActive((a) => Math.min(a + 1, items.length - 1));
+                  } else if (e.key === "ArrowUp") {
+                    e.preventDefault();
+                    setActive((a) => Math.max(a - 1, 0));
+                  } else if (e.key === "Enter") {
+                    e.preventDefault();
+                    const c = items[active];
+                    if (c) setPicked({ id: c.id, name: c.name });
+                  }
+                }}
+                placeholder="Start typing a name"
+                className="rounded-lg border border-slate-300 px-3 py-2 text-sm"
+              />
+              <ul id={listId} role="listbox" aria-label="Contacts" className="flex flex-col">
+                {items.map((c, i) => (
+                  <li
+                    key={c.id}
+                    id={`${listId}-${c.id}`}
+                    role="option"
+                    aria-selected={i === active}
+                    onMouseEnter={() => setActive(i)}
+                    onClick={() => setPicked({ id: c.id, name: c.name })}
+                    className={`cursor-pointer rounded-md px-3 py-2 text-sm ${i === active ? "bg-brand-50 text-brand-900" : ""}`}
+                  >
+                    {c.name}
+                    {c.company && <span className="text-ink-subtle"> · {c.company}</span>}
+                  </li>
+                ))}
+              </ul>
+              {results.isSuccess && items.length === 0 && (
+                <p className="text-sm text-ink-muted">Nobody by that name yet. Add them from Contacts first.</p>
+              )}
+            </div>
+          ) : null}
+        </div>
+      </dialog>
+    </>
+  );
+}
