@@ -89,10 +89,10 @@ test("notes: private and team, markdown rendered inert", async ({ page }) => {
   });
 
   await contacts.addNote("Loves **poetry** and engines", "private");
-  await expect(page.getByRole("listitem").filter({ hasText: "Loves poetry and engines" }).getByText("Private — only you")).toBeVisible();
-  await expect(page.locator("strong", { hasText: "poetry" })).toBeVisible();
+  await expect(contacts.notes().getByRole("listitem").filter({ hasText: "Loves poetry and engines" }).getByText("Private — only you")).toBeVisible();
+  await expect(contacts.notes().locator("strong", { hasText: "poetry" })).toBeVisible();
   await contacts.addNote("Team knows: she needs a *publisher*", "team");
-  await expect(page.getByRole("listitem").filter({ hasText: "she needs a publisher" }).getByText("Team", { exact: true })).toBeVisible();
+  await expect(contacts.notes().getByRole("listitem").filter({ hasText: "she needs a publisher" }).getByText("Team", { exact: true })).toBeVisible();
 
   const hostile = [
     "<script>alert('x')</script>",
@@ -101,14 +101,14 @@ test("notes: private and team, markdown rendered inert", async ({ page }) => {
     "<svg onload=alert(1)></svg>",
   ].join("\n\n");
   await contacts.addNote(hostile, "private");
-  const note = page.getByRole("listitem").filter({ hasText: "click me" });
+  const note = contacts.notes().getByRole("listitem").filter({ hasText: "click me" });
   await expect(note).toBeVisible();
   await expect(note.getByText("<script>alert('x')</script>")).toBeVisible();
   expect(await page.locator("main script").count()).toBe(0);
   expect(await page.locator("main img[onerror], main svg[onload]").count()).toBe(0);
   expect(await page.locator('a[href^="javascript:"]').count()).toBe(0);
   await page.reload();
-  await expect(page.getByText("<img src=x onerror=alert(1)>")).toBeVisible();
+  await expect(contacts.notes().getByText("<img src=x onerror=alert(1)>")).toBeVisible();
   expect(dialogs).toBe(0);
 });
 
@@ -128,7 +128,7 @@ test("an edit made from a stale copy shows the conflict and keeps both texts", a
   await second.getByRole("button", { name: "Edit", exact: true }).click();
   await second.getByLabel("Edit note").fill("Edited in the other tab");
   await second.getByRole("button", { name: "Save", exact: true }).click();
-  await expect(second.getByText("Edited in the other tab")).toBeVisible();
+  await expect(new ContactPages(second, "").notes().getByText("Edited in the other tab")).toBeVisible();
 
   await first.getByLabel("Edit note").fill("My own edit");
   await first.getByRole("button", { name: "Save", exact: true }).click();
@@ -139,7 +139,7 @@ test("an edit made from a stale copy shows the conflict and keeps both texts", a
 
   await first.getByRole("button", { name: "Save my version" }).click();
   await expect(first.getByLabel("Edit note")).toHaveCount(0);
-  await expect(first.getByText("My own edit")).toBeVisible();
+  await expect(contacts.notes().getByText("My own edit")).toBeVisible();
   await context.close();
 });
 

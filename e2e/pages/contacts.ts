@@ -70,6 +70,11 @@ export class ContactPages {
     return this.page.getByRole("list").getByRole("link", { name, exact: true });
   }
 
+  /** The notes section of a contact page (the timeline repeats a line of each note). */
+  notes() {
+    return this.page.getByRole("region", { name: "Notes" });
+  }
+
   async addNote(body: string, visibility: "private" | "team"): Promise<void> {
     await this.page.getByLabel("New note").fill(body);
     await this.page
