@@ -104,7 +104,12 @@ describe("updateContact", () => {
 describe("listContacts sorting", () => {
   it("sorts by name ignoring case, and by most recently added", async () => {
     const { scope } = await makeScopedUser();
-    for (const name of ["delta", "Bravo", "alpha", "Charlie"]) await createContact(db, scope, contactInput({ name }));
+    // Explicit, distinct creation times: a fast clock (PGlite) can give two inserts the same now().
+    const base = Date.parse("2025-01-01T00:00:00Z");
+    for (const [i, name] of ["delta", "Bravo", "alpha", "Charlie"].entries()) {
+      const { id } = await createContact(db, scope, contactInput({ name }));
+      await db.update(contacts).set({ createdAt: new Date(base + i * 1000) }).where(eq(contacts.id, id));
+    }
 
     expect(await names(scope)).toEqual(["alpha", "Bravo", "Charlie", "delta"]);
     expect(await names(scope, { sort: "recent" })).toEqual(["Charlie", "alpha", "Bravo", "delta"]);

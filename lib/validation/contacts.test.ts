@@ -193,21 +193,25 @@ describe("contactUpdateSchema", () => {
 
 describe("contactListQuerySchema", () => {
   it("defaults to every active contact by name", () => {
-    expect(contactListQuerySchema.parse({})).toEqual({ q: "", sort: "name", archived: false });
+    expect(contactListQuerySchema.parse({})).toEqual({ q: "", sort: "name", archived: false, cold: false });
   });
 
   it("reads the URL's parameters", () => {
-    expect(contactListQuerySchema.parse({ q: " ada ", tag: "founder", company: "Acme", archived: "1", sort: "recent", cursor: "c" })).toEqual({
+    expect(
+      contactListQuerySchema.parse({ q: " ada ", tag: "founder", company: "Acme", archived: "1", sort: "balance", state: "owing", cold: "1", cursor: "c" }),
+    ).toEqual({
       q: "ada",
       tag: "founder",
       company: "Acme",
       archived: true,
-      sort: "recent",
+      sort: "balance",
+      state: "owing",
+      cold: true,
       cursor: "c",
     });
   });
 
-  it.each([{ sort: "balance" }, { archived: "yes" }, { q: "a".repeat(201) }, { cursor: "c".repeat(501) }])("refuses %j", (params) => {
+  it.each([{ sort: "size" }, { state: "rich" }, { cold: "yes" }, { archived: "yes" }, { q: "a".repeat(201) }, { cursor: "c".repeat(501) }])("refuses %j", (params) => {
     expect(contactListQuerySchema.safeParse(params).success).toBe(false);
   });
 });
