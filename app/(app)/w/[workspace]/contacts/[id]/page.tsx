@@ -6,6 +6,8 @@ import { getDb } from "@/db/client";
 import { getContact } from "@/db/queries/contacts";
 import { balanceHistory, getRelationship, listInteractionsForContact, listOpenPromises, topContributions } from "@/db/queries/ledger";
 import { listNotesForContact } from "@/db/queries/notes";
+import { getTeamView, listAskCollisions } from "@/db/queries/team-scores";
+import { TeamCard } from "@/components/ledger/team-card";
 import { LogInteractionForm } from "@/components/ledger/log-form";
 import { PromisesPanel } from "@/components/ledger/promises-panel";
 import { RelationshipPanel } from "@/components/ledger/relationship-panel";
@@ -41,7 +43,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const db = await getDb();
   const scope = { workspaceId: workspace.id, userId: user.id };
   const now = new Date();
-  const [contact, notes, rel, history, top, timeline, openPromises] = await Promise.all([
+  const [contact, notes, rel, history, top, timeline, openPromises, teamView, collisions] = await Promise.all([
     getContact(db, workspace.id, id),
     listNotesForContact(db, scope, id),
     getRelationship(db, scope, id, now),
@@ -49,6 +51,8 @@ export default async function ContactPage({ params, searchParams }: Props) {
     topContributions(db, scope, id, now),
     listInteractionsForContact(db, scope, id),
     listOpenPromises(db, scope, id),
+    getTeamView(db, workspace.id, id, now),
+    listAskCollisions(db, workspace.id, now, id),
   ]);
   if (!contact || !rel) notFound();
   const today = todayIn(user.timeZone, now);
@@ -113,6 +117,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
         </div>
         <aside className="flex flex-col gap-6">
           <PromisesPanel slug={slug} contactId={id} promises={openPromises} today={today} />
+          <TeamCard meId={user.id} members={teamView.members} team={teamView.team} collision={collisions[0]} />
           <Card>
             <h2 className="font-semibold">Details</h2>
             <dl className="mt-3 grid gap-2 text-sm">
