@@ -86,3 +86,23 @@ test("quick log from anywhere with the keyboard", async ({ page }) => {
   await expect(new LedgerPanel(page).entry("Sent her the article on keyboards")).toBeVisible();
   await expect(new LedgerPanel(page).state()).toHaveText("You give more");
 });
+
+test("editing your own entry re-scores the relationship; deleting it asks first", async ({ page }) => {
+  const { ledger } = await withContact(page, "Eddie Edit");
+  await ledger.logAndWait({ who: "I gave", kind: "intro", summary: "Wrongly logged as a give" });
+  await expect(ledger.state()).toHaveText("You give more");
+
+  await ledger.entry("Wrongly logged as a give").getByRole("button", { name: "Edit" }).click();
+  const form = page.getByRole("form", { name: /Edit entry/ });
+  await form.getByText("I received", { exact: true }).click();
+  await form.getByLabel("What was it?").selectOption("referral");
+  await form.getByLabel("Summary").fill("Actually, he referred me");
+  await form.getByRole("button", { name: "Save entry" }).click();
+  await expect(ledger.entry("Actually, he referred me")).toBeVisible();
+  await expect(ledger.state()).toHaveText("Time to give back");
+
+  await ledger.entry("Actually, he referred me").getByRole("button", { name: "Delete entry" }).click();
+  await page.getByRole("dialog", { name: "Delete this entry?" }).getByRole("button", { name: "Delete" }).click();
+  await expect(ledger.entry("Actually, he referred me")).toHaveCount(0);
+  await expect(ledger.state()).toHaveText("Balanced");
+});

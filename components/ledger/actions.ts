@@ -10,6 +10,7 @@ import {
   deleteInteraction,
   getRelationship,
   logInteraction,
+  updateInteraction,
 } from "@/db/queries/ledger";
 import { workspaceActionClient } from "@/lib/actions";
 import { startOfDateIn, todayIn } from "@/lib/dates";
@@ -21,6 +22,7 @@ import {
   interactionIdSchema,
   logInteractionSchema,
   promiseIdSchema,
+  updateInteractionSchema,
 } from "@/lib/validation/ledger";
 import { workspaceSlug } from "@/lib/validation/workspaces";
 
@@ -99,4 +101,22 @@ export const cancelPromiseAction = ledgerClient
     if (!ok) throw new UserError("That promise is already closed, or it isn't yours.");
     revalidatePath(`/w/${workspace.slug}`, "layout");
     return { cancelled: true as const };
+  });
+
+export const updateInteractionAction = ledgerClient
+  .metadata({ name: "updateInteraction" })
+  .inputSchema(updateInteractionSchema)
+  .action(async ({ parsedInput: { id, date, ...fields }, ctx: { user, workspace } }) => {
+    if (date > todayIn(user.timeZone)) {
+      returnValidationErrors(updateInteractionSchema, {
+        date: { _errors: ["That date is in the future. Log what has already happened."] },
+      });
+    }
+    const ok = await updateInteraction(await getDb(), { workspaceId: workspace.id, userId: user.id }, id, {
+      ...fields,
+      occurredAt: startOfDateIn(date, user.timeZone),
+    });
+    if (!ok) throw new UserError("That entry is gone, or it isn't yours to edit.");
+    revalidatePath(`/w/${workspace.slug}`, "layout");
+    return { id };
   });

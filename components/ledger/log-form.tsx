@@ -1,13 +1,24 @@
 "use client";
 
-import { useState } from "react";
+import { useId, useState } from "react";
 import { useAction } from "next-safe-action/hooks";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formErrors } from "@/lib/action-errors";
 import { KINDS, KIND_NAMES, type Direction, type Kind } from "@/lib/scoring";
-import { logInteractionAction } from "./actions";
+import { logInteractionAction, updateInteractionAction } from "./actions";
+
+/** An existing entry being edited: the form starts from it and saves over it. */
+export type EditedInteraction = {
+  id: string;
+  direction: Direction;
+  kind: Kind;
+  weight: number;
+  date: string;
+  summary: string;
+  details: string | null;
+};
 
 const DIRECTIONS: { value: Direction; label: string }[] = [
   { value: "gave", label: "I gave" },
@@ -17,15 +28,25 @@ const DIRECTIONS: { value: Direction; label: string }[] = [
 
 const firstKind = (d: Direction): Kind => KIND_NAMES.find((k) => KINDS[k].directions.includes(d)) ?? "message";
 
-type Props = { slug: string; contactId: string; contactName: string; today: string; onLogged?: () => void; autoFocus?: boolean };
+type Props = {
+  slug: string;
+  contactId: string;
+  contactName: string;
+  today: string;
+  onLogged?: () => void;
+  autoFocus?: boolean;
+  editing?: EditedInteraction;
+};
 
 /** Log what passed between you: direction, kind (with its default weight), date, one line. */
-export function LogInteractionForm({ slug, contactId, contactName, today, onLogged, autoFocus }: Props) {
-  const [direction, setDirection] = useState<Direction>("gave");
-  const [kind, setKind] = useState<Kind>(firstKind("gave"));
-  const [weight, setWeight] = useState(KINDS[firstKind("gave")].weight);
+export function LogInteractionForm({ slug, contactId, contactName, today, onLogged, autoFocus, editing }: Props) {
+  const [direction, setDirection] = useState<Direction>(editing?.direction ?? "gave");
+  const [kind, setKind] = useState<Kind>(editing?.kind ?? firstKind("gave"));
+  const [weight, setWeight] = useState(editing?.weight ?? KINDS[firstKind("gave")].weight);
   const [form, setForm] = useState<HTMLFormElement | null>(null);
-  const action = useAction(logInteractionAction.bind(null, slug), {
+  const kindId = useId();
+  const update = useAction(updateInteractionAction.bind(null, slug), { onSuccess: () => onLogged?.() });
+  const create = useAction(logInteractionAction.bind(null, slug), {
     onSuccess: ({ data }) => {
       if (data && "id" in data) {
         form?.reset();
@@ -36,30 +57,31 @@ export function LogInteractionForm({ slug, contactId, contactName, today, onLogg
       }
     },
   });
+  const action = editing ? update : create;
   const errors = formErrors(action.result);
-  const warning = action.result.data && "warning" in action.result.data ? action.result.data.warning : null;
-  const logged = action.result.data && "id" in action.result.data;
+  const warning = create.result.data && "warning" in create.result.data ? create.result.data.warning : null;
+  const logged = !editing && create.result.data && "id" in create.result.data;
 
   const submit = (confirmAsk: boolean) => {
     if (!form) return;
     const fd = new FormData(form);
-    action.execute({
-      contactId,
+    const fields = {
       direction,
       kind,
       weight: Number(fd.get("weight")),
       date: String(fd.get("date") ?? ""),
       summary: String(fd.get("summary") ?? ""),
       details: String(fd.get("details") ?? ""),
-      confirmAsk,
-    });
+    };
+    if (editing) update.execute({ id: editing.id, ...fields });
+    else create.execute({ contactId, ...fields, confirmAsk });
   };
 
   return (
     <form
       ref={setForm}
       noValidate
-      aria-label={`Log an interaction with ${contactName}`}
+      aria-label={editing ? `Edit entry with ${contactName}` : `Log an interaction with ${contactName}`}
       className="flex flex-col gap-4"
       onSubmit={(e) => {
         e.preventDefault();
@@ -94,11 +116,11 @@ export function LogInteractionForm({ slug, contactId, contactName, today, onLogg
       </fieldset>
       <div className="grid gap-4 sm:grid-cols-3">
         <div className="flex flex-col gap-1 sm:col-span-2">
-          <label htmlFor={`kind-${contactId}`} className="text-sm font-medium">
+          <label htmlFor={kindId} className="text-sm font-medium">
             What was it?
           </label>
           <select
-            id={`kind-${contactId}`}
+            id={kindId}
             value={kind}
             onChange={(e) => {
               const k = e.target.value as Kind;
@@ -131,26 +153,27 @@ export function LogInteractionForm({ slug, contactId, contactName, today, onLogg
           label="Summary"
           name="summary"
           placeholder="Introduced her to Carol at Acme"
+          defaultValue={editing?.summary}
           autoFocus={autoFocus}
           className="sm:col-span-2"
           error={errors.field("summary")}
         />
-        <Field label="Date" name="date" type="date" defaultValue={today} max={today} error={errors.field("date")} />
+        <Field label="Date" name="date" type="date" defaultValue={editing?.date ?? today} max={today} error={errors.field("date")} />
       </div>
-      <Field label="Details (optional)" name="details" error={errors.field("details")} />
+      <Field label="Details (optional)" name="details" defaultValue={editing?.details ?? ""} error={errors.field("details")} />
       {warning && (
         <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
           <p>{warning}</p>
           <div className="mt-2 flex gap-3">
-            <Button type="button" variant="secondary" onClick={() => submit(true)} pending={action.isPending}>
+            <Button type="button" variant="secondary" onClick={() => submit(true)} pending={create.isPending}>
               Log the ask anyway
             </Button>
           </div>
         </div>
       )}
       <div>
-        <Button type="submit" pending={action.isPending} pendingLabel="Logging…">
-          Log it
+        <Button type="submit" pending={action.isPending} pendingLabel="Saving…">
+          {editing ? "Save entry" : "Log it"}
         </Button>
       </div>
     </form>

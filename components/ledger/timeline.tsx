@@ -1,7 +1,8 @@
 import type { TimelineInteraction } from "@/db/queries/ledger";
 import type { NoteItem } from "@/db/queries/notes";
 import { KINDS } from "@/lib/scoring";
-import { DeleteInteractionButton } from "./delete-interaction-button";
+import { todayIn } from "@/lib/dates";
+import { OwnEntryControls } from "./own-entry-controls";
 
 type Entry =
   | { type: "interaction"; at: string; item: TimelineInteraction }
@@ -14,7 +15,17 @@ const DIRECTION: Record<TimelineInteraction["direction"], { label: string; style
 };
 
 /** Interactions and notes, newest first, in one stream. */
-export function Timeline({ slug, interactions, notes }: { slug: string; interactions: TimelineInteraction[]; notes: NoteItem[] }) {
+type Props = {
+  slug: string;
+  contact: { id: string; name: string };
+  timeZone: string;
+  today: string;
+  interactions: TimelineInteraction[];
+  notes: NoteItem[];
+};
+
+export function Timeline({ slug, contact, timeZone, today, interactions, notes }: Props) {
+  const localDate = (at: string) => todayIn(timeZone, new Date(at));
   const entries: Entry[] = [
     ...interactions.map((i): Entry => ({ type: "interaction", at: i.occurredAt, item: i })),
     ...notes.map((n): Entry => ({ type: "note", at: n.createdAt, item: n })),
@@ -34,16 +45,24 @@ export function Timeline({ slug, interactions, notes }: { slug: string; interact
             <div className="min-w-0 flex-1">
               <p>{e.item.summary}</p>
               <p className="text-xs text-ink-subtle">
-                {KINDS[e.item.kind].label.split(" (")[0]} · weight {e.item.weight} · {e.at.slice(0, 10)}
+                {KINDS[e.item.kind].label.split(" (")[0]} · weight {e.item.weight} · {localDate(e.at)}
               </p>
               {e.item.details && <p className="mt-1 whitespace-pre-line text-ink-muted">{e.item.details}</p>}
             </div>
-            {e.item.mine && <DeleteInteractionButton slug={slug} id={e.item.id} />}
+            {e.item.mine && (
+              <OwnEntryControls
+                slug={slug}
+                contactId={contact.id}
+                contactName={contact.name}
+                today={today}
+                entry={{ ...e.item, date: localDate(e.item.occurredAt) }}
+              />
+            )}
           </li>
         ) : (
           <li key={`n-${e.item.id}`} className="rounded-lg border border-dashed border-slate-200 p-3 text-sm text-ink-muted">
             <span className="text-xs">
-              Note by {e.item.mine ? "you" : e.item.author} · {e.at.slice(0, 10)}
+              Note by {e.item.mine ? "you" : e.item.author} · {localDate(e.at)}
               {e.item.visibility === "private" ? " · private" : ""}
             </span>
             <p className="line-clamp-2">{e.item.body}</p>

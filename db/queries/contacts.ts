@@ -1,6 +1,6 @@
 import "server-only";
-import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, sql, type SQL } from "drizzle-orm";
+import { queryRows, type Db } from "@/db/client";
 import { contacts, notes, relationshipStats, users } from "@/db/schema";
 import type { ContactInput, ContactListQuery } from "@/lib/validation/contacts";
 import { visibleTo } from "./notes";
@@ -160,14 +160,7 @@ export async function listContacts(
   if (query.company) where.push(sql`lower(${contacts.company}) = ${query.company.toLowerCase()}`);
   if (query.state) where.push(sql`${score.state} = ${query.state}`);
   if (query.cold) where.push(sql`${score.cadence} = 'going cold'`);
-  if (query.q) {
-    const pattern = containsPattern(query.q);
-    const inNotes = db
-      .select({ id: notes.contactId })
-      .from(notes)
-      .where(and(eq(notes.workspaceId, scope.workspaceId), visibleTo(scope.userId), ilike(notes.body, pattern)));
-    where.push(or(ilike(contacts.searchText, pattern), inArray(contacts.id, inNotes)));
-  }
+  if (query.q) where.push(await searchCondition(db, scope, query.q));
   if (cursor) where.push(spec.after(cursor.k, cursor.id));
 
   const rows = await db
@@ -203,6 +196,42 @@ export async function listContacts(
         ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id, at: at.getTime() })
         : null,
   };
+}
+
+/** Up to this many candidate ids, search filters by them; past it, walking in sort order is cheaper. */
+export const SEARCH_CANDIDATE_CAP = 3000;
+/** Trigram indexes need three characters; shorter searches look at the contact's own fields only. */
+export const NOTE_SEARCH_MIN_LENGTH = 3;
+
+/**
+ * Search, planned by how much it matches. Both trigram indexes (contact fields, readable
+ * notes) first collect candidate ids; a rare term then costs a few index lookups. A common
+ * term (more candidates than the cap) instead checks contacts in sort order until the page
+ * is full — each contact's own notes looked up by its id — which stops early.
+ */
+async function searchCondition(db: Db, scope: Scope, q: string): Promise<SQL | undefined> {
+  const pattern = containsPattern(q);
+  // search_text is stored lower-cased, so LIKE finds what ILIKE would, for less work per row.
+  const inFields = like(contacts.searchText, pattern);
+  if (q.length < NOTE_SEARCH_MIN_LENGTH) return inFields;
+  const readableNotes = and(eq(notes.workspaceId, scope.workspaceId), visibleTo(scope.userId), ilike(notes.body, pattern));
+  const candidates = await queryRows<{ id: string }>(
+    db,
+    sql`select id from (
+      (select ${contacts.id} as id from ${contacts} where ${contacts.workspaceId} = ${scope.workspaceId} and ${inFields})
+      union all
+      (select ${notes.contactId} as id from ${notes} where ${readableNotes})
+    ) hits limit ${SEARCH_CANDIDATE_CAP + 1}`,
+  );
+  if (candidates.length <= SEARCH_CANDIDATE_CAP) {
+    const ids = [...new Set(candidates.map((c) => c.id))];
+    return ids.length > 0 ? inArray(contacts.id, ids) : sql`false`;
+  }
+  // OFFSET 0 keeps the planner from turning this back into "collect every matching note first".
+  return or(
+    inFields,
+    sql`exists (select 1 from ${notes} where ${readableNotes} and ${notes.contactId} = ${contacts.id} offset 0)`,
+  );
 }
 
 /** Join condition: the caller's own stats row for each contact (none yet → all zeros). */

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { index, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { foreignKey, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -34,7 +34,11 @@ export const contacts = pgTable(
   },
   (t) => [
     index("contacts_workspace_name_idx").on(t.workspaceId, sql`lower(${t.name})`, t.id),
-    index("contacts_workspace_created_idx").on(t.workspaceId, t.createdAt.desc(), t.id.desc()),
+    // Read backwards for "recently added" (ORDER BY created_at DESC, id DESC).
+    index("contacts_workspace_created_idx").on(t.workspaceId, t.createdAt, t.id),
+    // Target of the tenant-scoped foreign keys below and in the ledger: a row can only point
+    // at a contact of its own workspace, and cascades find children by (workspace, contact).
+    unique("contacts_workspace_id_id_key").on(t.workspaceId, t.id),
     index("contacts_workspace_company_idx").on(t.workspaceId, sql`lower(${t.company})`),
     index("contacts_tags_idx").using("gin", t.tags),
     index("contacts_search_trgm_idx").using("gin", t.searchText.op("gin_trgm_ops")),
@@ -54,9 +58,7 @@ export const notes = pgTable(
     workspaceId: uuid()
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
+    contactId: uuid().notNull(),
     authorId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -67,7 +69,8 @@ export const notes = pgTable(
     updatedAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [
-    index("notes_workspace_contact_idx").on(t.workspaceId, t.contactId, t.createdAt.desc()),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete("cascade"),
+    index("notes_workspace_contact_idx").on(t.workspaceId, t.contactId, t.createdAt),
     index("notes_body_trgm_idx").using("gin", t.body.op("gin_trgm_ops")),
   ],
 );

@@ -1,6 +1,7 @@
 import { sql } from "drizzle-orm";
 import {
   check,
+  foreignKey,
   date,
   doublePrecision,
   index,
@@ -42,9 +43,7 @@ export const interactions = pgTable(
     workspaceId: uuid()
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
+    contactId: uuid().notNull(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -59,8 +58,9 @@ export const interactions = pgTable(
   },
   (t) => [
     check("interactions_weight_range", sql`${t.weight} between 1 and 5`),
-    index("interactions_relationship_idx").on(t.workspaceId, t.userId, t.contactId, t.occurredAt.desc()),
-    index("interactions_contact_idx").on(t.workspaceId, t.contactId, t.occurredAt.desc()),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete("cascade"),
+    index("interactions_relationship_idx").on(t.workspaceId, t.userId, t.contactId, t.occurredAt),
+    index("interactions_contact_idx").on(t.workspaceId, t.contactId, t.occurredAt),
     index("interactions_member_time_idx").on(t.workspaceId, t.userId, t.occurredAt),
   ],
 );
@@ -76,9 +76,7 @@ export const promises = pgTable(
     workspaceId: uuid()
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
+    contactId: uuid().notNull(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
@@ -90,6 +88,7 @@ export const promises = pgTable(
     closedAt: timestamp({ withTimezone: true, mode: "date" }),
   },
   (t) => [
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete("cascade"),
     index("promises_contact_idx").on(t.workspaceId, t.contactId, t.status),
     index("promises_member_due_idx").on(t.workspaceId, t.userId, t.status, t.dueOn),
   ],
@@ -111,9 +110,7 @@ export const relationshipStats = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: "cascade" }),
-    contactId: uuid()
-      .notNull()
-      .references(() => contacts.id, { onDelete: "cascade" }),
+    contactId: uuid().notNull(),
     giveSum: doublePrecision().notNull().default(0),
     takeSum: doublePrecision().notNull().default(0),
     mutualSum: doublePrecision().notNull().default(0),
@@ -122,5 +119,9 @@ export const relationshipStats = pgTable(
     lastGaveAt: timestamp({ withTimezone: true, mode: "date" }),
     askStreak: integer().notNull().default(0),
   },
-  (t) => [primaryKey({ columns: [t.workspaceId, t.userId, t.contactId] }), index("relationship_stats_contact_idx").on(t.workspaceId, t.contactId)],
+  (t) => [
+    primaryKey({ columns: [t.workspaceId, t.userId, t.contactId] }),
+    foreignKey({ columns: [t.workspaceId, t.contactId], foreignColumns: [contacts.workspaceId, contacts.id] }).onDelete("cascade"),
+    index("relationship_stats_contact_idx").on(t.workspaceId, t.contactId),
+  ],
 );
