@@ -111,7 +111,14 @@ export default async function ContactPage({ params, searchParams }: Props) {
             <h2 id="timeline-title" className="mb-3 text-lg font-semibold">
               Timeline
             </h2>
-            <Timeline slug={slug} interactions={timeline} notes={notes} />
+            <Timeline
+              slug={slug}
+              contact={{ id, name: contact.name }}
+              timeZone={user.timeZone}
+              today={today}
+              interactions={timeline}
+              notes={notes}
+            />
           </section>
           <NotesPanel slug={slug} contactId={id} notes={notes} />
         </div>
