@@ -8,6 +8,13 @@ import { LogInteractionForm } from "./log-form";
 
 type Picked = { id: string; name: string };
 
+export const QUICK_LOG_EVENT = "mutual:quick-log";
+
+/** Opens the quick-log dialog on one contact. */
+export function openQuickLog(contact: Picked): void {
+  window.dispatchEvent(new CustomEvent<Picked>(QUICK_LOG_EVENT, { detail: contact }));
+}
+
 const typingIn = (el: EventTarget | null) =>
   el instanceof HTMLElement && (el.isContentEditable || ["INPUT", "TEXTAREA", "SELECT"].includes(el.tagName));
 
@@ -23,6 +30,17 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<Picked | null>(null);
   const listId = useId();
+
+  // Other parts of the page (dashboard lists) open the dialog on a given contact.
+  useEffect(() => {
+    const onOpen = (e: Event) => {
+      const detail = (e as CustomEvent<Picked>).detail;
+      show();
+      setPicked(detail);
+    };
+    window.addEventListener(QUICK_LOG_EVENT, onOpen);
+    return () => window.removeEventListener(QUICK_LOG_EVENT, onOpen);
+  }, []);
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
