@@ -1,0 +1,51 @@
+import { expect, test } from "@playwright/test";
+import { newUser } from "./fixtures/users";
+import { AuthPages } from "./pages/auth";
+import { ContactPages } from "./pages/contacts";
+import { LedgerPanel } from "./pages/ledger";
+
+test("a new user sees what to do first, not empty charts", async ({ page }) => {
+  await new AuthPages(page).signUp(newUser("Fiona First"));
+  await expect(page.getByRole("heading", { name: "Start with the people you know" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Add your first contact" })).toBeVisible();
+  await expect(page.getByText("Your relationships by balance")).toHaveCount(0);
+});
+
+test("after a few entries the headline, lists and charts show the right people and numbers", async ({ page }) => {
+  const slug = await new AuthPages(page).signUp(newUser("Dana Dashboard"));
+  const contacts = new ContactPages(page, slug);
+  const ledger = new LedgerPanel(page);
+
+  await contacts.add({ name: "Owen Owed", needs: "A publisher for the memoir" });
+  await ledger.logAndWait({ who: "I received", kind: "referral", summary: "Owen referred a client" });
+  await contacts.add({ name: "Gina Given", offers: "Publisher introductions" });
+  await ledger.logAndWait({ who: "I gave", kind: "intro", summary: "Introduced Gina to Sam" });
+  await ledger.logAndWait({ who: "I gave", kind: "advice", summary: "Advice on her pitch" });
+
+  await page.goto(`/w/${slug}`);
+  const stat = (label: string) => page.getByText(label, { exact: true }).locator("..");
+  await expect(stat("Gave, 90 days")).toContainText("2");
+  await expect(stat("Gave, 90 days")).toContainText("weight 5");
+  await expect(stat("Received, 90 days")).toContainText("1");
+  await expect(stat("Gives this week")).toContainText("2");
+  await expect(stat("Give streak")).toContainText("1");
+
+  const giveBack = page.getByRole("list", { name: "Give back" });
+  await expect(giveBack.getByRole("link", { name: "Owen Owed" })).toBeVisible();
+  await expect(giveBack.getByText("Needs: A publisher for the memoir")).toBeVisible();
+  await expect(giveBack.getByRole("link", { name: "Gina Given" })).toHaveCount(0);
+  await expect(page.getByRole("list", { name: "Intro ideas" })).toContainText("Owen Owed needs what Gina Given offers");
+
+  // The charts carry their numbers for screen readers too.
+  await expect(page.getByRole("table", { name: /Weighted gives and takes per week/ })).toContainText("5");
+
+  // One-click log from the list moves Owen out of "give back" without a reload.
+  await giveBack.getByRole("button", { name: "Log with Owen Owed" }).click();
+  const dialog = page.getByRole("dialog", { name: "Quick log" });
+  await dialog.getByLabel("What was it?").selectOption("referral");
+  await dialog.getByLabel("Summary").fill("Referred a client back to Owen");
+  await dialog.getByRole("button", { name: "Log it" }).click();
+  await expect(dialog).toBeHidden();
+  await expect(page.getByText("Nobody you owe right now. Lovely.")).toBeVisible();
+  await expect(stat("Gave, 90 days")).toContainText("3");
+});
