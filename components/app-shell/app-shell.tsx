@@ -16,11 +16,11 @@ export function AppShell({ user, workspace, workspaces, children }: Props) {
   return (
     <div className="min-h-dvh">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-4 gap-y-2 px-4 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4">
           <Logo href={base} />
           <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
           <NavLinks base={base} />
-          <div className="ml-auto flex items-center gap-3">
+          <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <QuickLog slug={workspace.slug} today={todayIn(user.timeZone)} />
             <UserMenu user={user} settingsHref={`${base}/settings`} />
           </div>

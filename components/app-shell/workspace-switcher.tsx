@@ -7,7 +7,7 @@ export function WorkspaceSwitcher({ current, workspaces }: { current: WorkspaceS
   return (
     <details className="relative">
       <summary
-        className="cursor-pointer list-none rounded-lg border border-slate-200 px-3 py-1.5 text-sm font-medium hover:bg-slate-50"
+        className="max-w-[8.5rem] cursor-pointer list-none truncate rounded-lg border border-slate-200 px-3 py-1.5 text-sm font-medium hover:bg-slate-50 sm:max-w-none"
         aria-label={`Workspace: ${current.name}. Switch workspace`}
       >
         {current.name} <span aria-hidden>▾</span>
