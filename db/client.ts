@@ -46,7 +46,8 @@ async function open(): Promise<Handle> {
     const client = postgres(e.DATABASE_URL, {
       max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
       onnotice: () => {},
-      connection: { application_name: "mutual" },
+      // JIT compiles a plan for ~0.5 s when row estimates run high: a loss on every short query here.
+      connection: { application_name: "mutual", jit: "off" },
     });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };

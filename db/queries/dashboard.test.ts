@@ -253,35 +253,39 @@ describe("listAskStreaks", () => {
 });
 
 describe("listIntroIdeas", () => {
+  const KNOWN: Fields[] = [{ ...MUTUAL, occurredAt: daysAgo(3) }];
+
   it("matches needs to other contacts' offers by shared words, strongest first", async () => {
     const u = await makeScopedUser();
-    const ann = await contact(u.scope, "Ann Author", [], { needs: "a publisher for the memoir" });
-    const pat = await contact(u.scope, "Pat Publisher", [], { offers: "publisher introductions" });
-    const nora = await contact(u.scope, "Nora Novelist", [], { needs: "an editor and publisher for a novel" });
-    const ed = await contact(u.scope, "Ed Editor", [], { offers: "novel editor, freelance" });
+    const ann = await contact(u.scope, "Ann Author", KNOWN, { needs: "a publisher for the memoir" });
+    const pat = await contact(u.scope, "Pat Publisher", KNOWN, { offers: "publisher introductions" });
+    const nora = await contact(u.scope, "Nora Novelist", KNOWN, { needs: "an editor and publisher for a novel" });
+    const ed = await contact(u.scope, "Ed Editor", KNOWN, { offers: "novel editor, freelance" });
     // Words under four letters and stopwords never match; nor does a contact with itself.
-    await contact(u.scope, "Short Words", [], { needs: "art and law" });
-    await contact(u.scope, "Short Offers", [], { offers: "art and law for you" });
-    await contact(u.scope, "Stopwords Need", [], { needs: "someone looking for help with this" });
-    await contact(u.scope, "Stopwords Offer", [], { offers: "help with this, looking into that" });
-    await contact(u.scope, "Self", [], { needs: "gardening tips", offers: "gardening tips" });
-    await contact(u.scope, "Archived Offer", [], { offers: "publisher deals", archived: true });
-    await contact(u.scope, "Archived Need", [], { needs: "a publisher", archived: true });
+    await contact(u.scope, "Short Words", KNOWN, { needs: "art and law" });
+    await contact(u.scope, "Short Offers", KNOWN, { offers: "art and law for you" });
+    await contact(u.scope, "Stopwords Need", KNOWN, { needs: "someone looking for help with this" });
+    await contact(u.scope, "Stopwords Offer", KNOWN, { offers: "help with this, looking into that" });
+    await contact(u.scope, "Self", KNOWN, { needs: "gardening tips", offers: "gardening tips" });
+    await contact(u.scope, "Archived Offer", KNOWN, { offers: "publisher deals", archived: true });
+    await contact(u.scope, "Archived Need", KNOWN, { needs: "a publisher", archived: true });
+    // Someone the member has never been in touch with is not in the pool.
+    await contact(u.scope, "Stranger Offer", [], { offers: "publisher and editor" });
     const other = await makeScopedUser();
-    await contact(other.scope, "Other Offer", [], { offers: "publisher deals, editor" });
-    await contact(other.scope, "Other Need", [], { needs: "a publisher, an editor" });
+    await contact(other.scope, "Other Offer", KNOWN, { offers: "publisher deals, editor" });
+    await contact(other.scope, "Other Need", KNOWN, { needs: "a publisher, an editor" });
 
     const pair = (needId: string, needName: string, offerId: string, offerName: string, shared: string[]) => ({
       needId, needName, needs: expect.any(String), offerId, offerName, offers: expect.any(String), shared,
     });
-    const ideas = await listIntroIdeas(db, u.workspaceId);
+    const ideas = await listIntroIdeas(db, u.scope);
     expect(ideas).toEqual([
       pair(nora, "Nora Novelist", ed, "Ed Editor", ["editor", "novel"]),
       pair(ann, "Ann Author", pat, "Pat Publisher", ["publisher"]),
       pair(nora, "Nora Novelist", pat, "Pat Publisher", ["publisher"]),
     ]);
     expect(ideas[1]).toMatchObject({ needs: "a publisher for the memoir", offers: "publisher introductions" });
-    expect((await listIntroIdeas(db, other.workspaceId)).map((i) => [i.needName, i.offerName, i.shared])).toEqual([
+    expect((await listIntroIdeas(db, other.scope)).map((i) => [i.needName, i.offerName, i.shared])).toEqual([
       ["Other Need", "Other Offer", ["editor", "publisher"]],
     ]);
   });

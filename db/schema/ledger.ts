@@ -62,6 +62,10 @@ export const interactions = pgTable(
     index("interactions_relationship_idx").on(t.workspaceId, t.userId, t.contactId, t.occurredAt),
     index("interactions_contact_idx").on(t.workspaceId, t.contactId, t.occurredAt),
     index("interactions_member_time_idx").on(t.workspaceId, t.userId, t.occurredAt),
+    // The dashboard's gives per week and give streak probe one direction over time.
+    index("interactions_member_direction_time_idx").on(t.workspaceId, t.userId, t.direction, t.occurredAt),
+    // Ask collisions look at the workspace's recent asks only.
+    index("interactions_asks_idx").on(t.workspaceId, t.occurredAt).where(sql`${t.kind} = 'ask'`),
   ],
 );
 export type Interaction = typeof interactions.$inferSelect;

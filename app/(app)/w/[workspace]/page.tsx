@@ -81,7 +81,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     listGoingCold(db, scope, now),
     listPromisesDue(db, scope, today),
     listAskStreaks(db, scope),
-    listIntroIdeas(db, workspace.id),
+    listIntroIdeas(db, scope),
     workspace.personal ? Promise.resolve([]) : listAskCollisions(db, workspace.id, now),
   ]);
 

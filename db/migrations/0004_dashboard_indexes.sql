@@ -1,0 +1,2 @@
+CREATE INDEX "interactions_member_direction_time_idx" ON "interactions" USING btree ("workspace_id","user_id","direction","occurred_at");--> statement-breakpoint
+CREATE INDEX "interactions_asks_idx" ON "interactions" USING btree ("workspace_id","occurred_at") WHERE "interactions"."kind" = 'ask';
