@@ -7,16 +7,7 @@
 import { parseArgs } from "node:util";
 import { desc, eq, sql } from "drizzle-orm";
 import { closeDb, getDb } from "@/db/client";
-import {
-  balanceDistribution,
-  getHeadline,
-  listAskStreaks,
-  listGiveBack,
-  listGoingCold,
-  listIntroIdeas,
-  listPromisesDue,
-  weeklyFlow,
-} from "@/db/queries/dashboard";
+import { getHeadline, listIntroIdeas, listPromisesDue, relationshipOverview, weeklyFlow } from "@/db/queries/dashboard";
 import { listAskCollisions } from "@/db/queries/team-scores";
 import { interactions, workspaces } from "@/db/schema";
 
@@ -45,14 +36,11 @@ async function main() {
   const tz = "Europe/Berlin";
   const now = new Date();
   const today = now.toISOString().slice(0, 10);
+  // As the page runs them: the overview (shares, distribution, three lists) once, shared with the headline.
   const parts: Record<string, () => Promise<unknown>> = {
-    headline: () => getHeadline(db, scope, tz, now),
+    "overview + headline": () => getHeadline(db, scope, tz, now, relationshipOverview(db, scope, now)),
     weeklyFlow: () => weeklyFlow(db, scope, tz, now),
-    balanceDistribution: () => balanceDistribution(db, scope, now),
-    giveBack: () => listGiveBack(db, scope, now),
-    goingCold: () => listGoingCold(db, scope, now),
     promisesDue: () => listPromisesDue(db, scope, today),
-    askStreaks: () => listAskStreaks(db, scope),
     introIdeas: () => listIntroIdeas(db, scope),
     askCollisions: () => listAskCollisions(db, ws.id, now),
   };

@@ -1,59 +1,107 @@
 import "server-only";
-import { and, asc, desc, eq, gte, isNotNull, isNull, sql, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, isNull, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { contacts, interactions, promises, relationshipStats } from "@/db/schema";
 import { ASK_STREAK_WARNING, DAY_MS } from "@/lib/scoring";
-import { statsOf, type Scope } from "./contacts";
+import type { Scope } from "./contacts";
 import { scoreSql } from "./scores";
 
 /** The dashboard's numbers, each one set-based SQL over the caller's relationships. */
 
-export async function getHeadline(db: Db, scope: Scope, timeZone: string, now = new Date()) {
-  const since = new Date(now.getTime() - 90 * DAY_MS).toISOString();
+type Overview = {
+  relationships: number;
+  balanced: number;
+  bothWays: number;
+  buckets: [number, number][];
+  giveBack: { id: string; name: string; needs: string | null; balanceScore: number }[];
+  goingCold: { id: string; name: string; daysSince: number; cadenceDays: number }[];
+  askStreaks: { id: string; name: string; askStreak: number }[];
+};
+
+const ACTION_LIST_SIZE = 5;
+
+/**
+ * Everything the dashboard derives from the caller's relationships, in one statement:
+ * each live relationship is scored once (the materialised CTE), then shares, the balance
+ * distribution and the give-back, going-cold and ask-streak lists are read from that.
+ */
+export async function relationshipOverview(db: Db, scope: Scope, now = new Date()): Promise<Overview> {
   const s = scoreSql(now);
+  const [row] = await queryRows<Overview>(
+    db,
+    sql`with r as materialized (
+          select ${contacts.id} as id, ${contacts.name} as name, ${contacts.needs} as needs,
+            ${contacts.cadenceDays} as cadence_days, ${relationshipStats.askStreak} as ask_streak,
+            ${relationshipStats.giveSum} as give_sum, ${relationshipStats.takeSum} as take_sum,
+            ${s.balance} as balance, ${s.balanceScore} as balance_score, ${s.state} as state,
+            ${s.daysSince} as days_since, ${s.cadence} as cadence
+          from ${relationshipStats}
+          join ${contacts} on ${contacts.workspaceId} = ${relationshipStats.workspaceId} and ${contacts.id} = ${relationshipStats.contactId}
+          where ${relationshipStats.workspaceId} = ${scope.workspaceId} and ${relationshipStats.userId} = ${scope.userId}
+            and ${contacts.archivedAt} is null
+        )
+        select
+          (select count(*) from r)::int as "relationships",
+          (select count(*) from r where state = 'balanced')::int as "balanced",
+          (select count(*) from r where give_sum > 0 and take_sum > 0)::int as "bothWays",
+          (select coalesce(json_agg(json_build_array(b, n)), '[]') from
+            (select width_bucket(balance, -1, 1, 10) as b, count(*)::int as n from r group by 1) d) as "buckets",
+          (select coalesce(json_agg(json_build_object('id', id, 'name', name, 'needs', needs, 'balanceScore', balance_score) order by balance, id), '[]') from
+            (select * from r where state = 'owing' order by balance, id limit ${ACTION_LIST_SIZE}) g) as "giveBack",
+          (select coalesce(json_agg(json_build_object('id', id, 'name', name, 'daysSince', days_since, 'cadenceDays', cadence_days) order by days_since - cadence_days desc, id), '[]') from
+            (select * from r where cadence_days is not null and cadence = 'going cold' order by days_since - cadence_days desc, id limit ${ACTION_LIST_SIZE}) g) as "goingCold",
+          (select coalesce(json_agg(json_build_object('id', id, 'name', name, 'askStreak', ask_streak) order by ask_streak desc, id), '[]') from
+            (select * from r where ask_streak >= ${ASK_STREAK_WARNING} order by ask_streak desc, id limit ${ACTION_LIST_SIZE}) g) as "askStreaks"`,
+  );
+  if (!row) throw new Error("relationshipOverview: no row");
+  // PGlite and postgres.js both hand json back parsed; a driver that does not would give strings.
+  const json = <T>(v: T | string): T => (typeof v === "string" ? (JSON.parse(v) as T) : v);
+  return {
+    ...row,
+    buckets: json(row.buckets),
+    giveBack: json(row.giveBack),
+    goingCold: json(row.goingCold),
+    askStreaks: json(row.askStreaks),
+  };
+}
+
+export async function getHeadline(
+  db: Db,
+  scope: Scope,
+  timeZone: string,
+  now = new Date(),
+  overview: Promise<Overview> = relationshipOverview(db, scope, now),
+) {
+  const since = new Date(now.getTime() - 90 * DAY_MS).toISOString();
+  const thisWeek = mondayOf(now, timeZone);
   const [flows, shares, streak] = await Promise.all([
+    // The week started less than 90 days ago, so one scan counts both.
     db
       .select({
         direction: interactions.direction,
         weight: sql<number>`coalesce(sum(${interactions.weight}), 0)::int`,
         count: sql<number>`count(*)::int`,
+        thisWeek: sql<number>`(count(*) filter (where ${interactions.occurredAt} >= (${thisWeek}::date)::timestamp at time zone ${timeZone}))::int`,
       })
       .from(interactions)
       .where(and(eq(interactions.workspaceId, scope.workspaceId), eq(interactions.userId, scope.userId), gte(interactions.occurredAt, sql`${since}::timestamptz`)))
       .groupBy(interactions.direction),
-    db
-      .select({
-        relationships: sql<number>`count(*)::int`,
-        balanced: sql<number>`(count(*) filter (where ${s.state} = 'balanced'))::int`,
-        bothWays: sql<number>`(count(*) filter (where ${relationshipStats.giveSum} > 0 and ${relationshipStats.takeSum} > 0))::int`,
-      })
-      .from(relationshipStats)
-      .innerJoin(contacts, and(eq(contacts.workspaceId, relationshipStats.workspaceId), eq(contacts.id, relationshipStats.contactId)))
-      .where(and(eq(relationshipStats.workspaceId, scope.workspaceId), eq(relationshipStats.userId, scope.userId), isNull(contacts.archivedAt))),
+    overview,
     giveStreak(db, scope, timeZone, now),
   ]);
-  const flow = (d: "gave" | "received" | "mutual") => flows.find((f) => f.direction === d) ?? { weight: 0, count: 0 };
-  const thisWeek = mondayOf(now, timeZone);
-  const [share] = shares;
-  const [thisWeekGives] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(interactions)
-    .where(
-      and(
-        eq(interactions.workspaceId, scope.workspaceId),
-        eq(interactions.userId, scope.userId),
-        eq(interactions.direction, "gave"),
-        sql`${interactions.occurredAt} >= (${thisWeek}::date)::timestamp at time zone ${timeZone}`,
-      ),
-    );
+  const flow = (d: "gave" | "received" | "mutual") => {
+    const f = flows.find((x) => x.direction === d);
+    return { weight: f?.weight ?? 0, count: f?.count ?? 0 };
+  };
+  const share = (n: number) => (shares.relationships > 0 ? n / shares.relationships : null);
   return {
     gave: flow("gave"),
     received: flow("received"),
     mutual: flow("mutual"),
-    relationships: share?.relationships ?? 0,
-    balancedShare: share && share.relationships > 0 ? share.balanced / share.relationships : null,
-    bothWaysShare: share && share.relationships > 0 ? share.bothWays / share.relationships : null,
-    thisWeekGives: thisWeekGives?.n ?? 0,
+    relationships: shares.relationships,
+    balancedShare: share(shares.balanced),
+    bothWaysShare: share(shares.bothWays),
+    thisWeekGives: flows.find((x) => x.direction === "gave")?.thisWeek ?? 0,
     giveStreak: streak,
   };
 }
@@ -115,54 +163,23 @@ export async function weeklyFlow(db: Db, scope: Scope, timeZone: string, now = n
 }
 
 /** How the caller's relationships spread from owing (−1) to giving (+1), in ten bands. */
-export async function balanceDistribution(db: Db, scope: Scope, now = new Date()) {
-  const s = scoreSql(now);
-  const rows = await db
-    .select({ bucket: sql<number>`width_bucket(${s.balance}, -1, 1, 10)::int`, n: sql<number>`count(*)::int` })
-    .from(relationshipStats)
-    .innerJoin(contacts, and(eq(contacts.workspaceId, relationshipStats.workspaceId), eq(contacts.id, relationshipStats.contactId)))
-    .where(and(eq(relationshipStats.workspaceId, scope.workspaceId), eq(relationshipStats.userId, scope.userId), isNull(contacts.archivedAt)))
-    .groupBy(sql`1`);
+export async function balanceDistribution(db: Db, scope: Scope, now = new Date(), overview?: Overview) {
+  const { buckets } = overview ?? (await relationshipOverview(db, scope, now));
   return Array.from({ length: 10 }, (_, i) => ({
     from: -1 + i * 0.2,
     to: -1 + (i + 1) * 0.2,
-    count: rows.find((r) => r.bucket === i + 1)?.n ?? 0,
+    count: buckets.find(([b]) => b === i + 1)?.[1] ?? 0,
   }));
 }
 
-const ACTION_LIST_SIZE = 5;
-
 /** Relationships where it is most time to give back, with what the person needs. */
 export async function listGiveBack(db: Db, scope: Scope, now = new Date()) {
-  const s = scoreSql(now);
-  return db
-    .select({ id: contacts.id, name: contacts.name, needs: contacts.needs, balanceScore: s.balanceScore })
-    .from(relationshipStats)
-    .innerJoin(contacts, and(eq(contacts.workspaceId, relationshipStats.workspaceId), eq(contacts.id, relationshipStats.contactId)))
-    .where(and(eq(relationshipStats.workspaceId, scope.workspaceId), eq(relationshipStats.userId, scope.userId), isNull(contacts.archivedAt), sql`${s.state} = 'owing'`))
-    .orderBy(asc(s.balance), asc(contacts.id))
-    .limit(ACTION_LIST_SIZE);
+  return (await relationshipOverview(db, scope, now)).giveBack;
 }
 
 /** People the caller has been in touch with who are now past their cadence, longest overdue first. */
 export async function listGoingCold(db: Db, scope: Scope, now = new Date()) {
-  const s = scoreSql(now);
-  const overdue = sql<number>`(${s.daysSince} - ${contacts.cadenceDays})`;
-  return db
-    .select({ id: contacts.id, name: contacts.name, daysSince: s.daysSince, cadenceDays: contacts.cadenceDays })
-    .from(relationshipStats)
-    .innerJoin(contacts, and(eq(contacts.workspaceId, relationshipStats.workspaceId), eq(contacts.id, relationshipStats.contactId)))
-    .where(
-      and(
-        eq(relationshipStats.workspaceId, scope.workspaceId),
-        eq(relationshipStats.userId, scope.userId),
-        isNull(contacts.archivedAt),
-        isNotNull(contacts.cadenceDays),
-        sql`${s.cadence} = 'going cold'`,
-      ),
-    )
-    .orderBy(desc(overdue), asc(contacts.id))
-    .limit(ACTION_LIST_SIZE);
+  return (await relationshipOverview(db, scope, now)).goingCold;
 }
 
 /** The caller's open promises that are overdue or due within a week, soonest first. */
@@ -185,14 +202,8 @@ export async function listPromisesDue(db: Db, scope: Scope, today: string) {
 }
 
 /** Relationships with ASK_STREAK_WARNING or more asks since the caller last gave. */
-export async function listAskStreaks(db: Db, scope: Scope) {
-  return db
-    .select({ id: contacts.id, name: contacts.name, askStreak: relationshipStats.askStreak })
-    .from(contacts)
-    .innerJoin(relationshipStats, statsOf(scope.userId))
-    .where(and(eq(contacts.workspaceId, scope.workspaceId), isNull(contacts.archivedAt), gte(relationshipStats.askStreak, ASK_STREAK_WARNING)))
-    .orderBy(desc(relationshipStats.askStreak), asc(contacts.id))
-    .limit(ACTION_LIST_SIZE);
+export async function listAskStreaks(db: Db, scope: Scope, now = new Date()) {
+  return (await relationshipOverview(db, scope, now)).askStreaks;
 }
 
 /** How many of the caller's closest relationships intro ideas look at, on each side. */

@@ -6,11 +6,9 @@ import {
   balanceDistribution,
   getHeadline,
   hasContacts,
-  listAskStreaks,
-  listGiveBack,
-  listGoingCold,
   listIntroIdeas,
   listPromisesDue,
+  relationshipOverview,
   weeklyFlow,
 } from "@/db/queries/dashboard";
 import { listAskCollisions } from "@/db/queries/team-scores";
@@ -73,17 +71,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
 
   const now = new Date();
   const today = todayIn(user.timeZone, now);
-  const [headline, weeks, buckets, giveBack, cold, due, streaks, ideas, collisions] = await Promise.all([
-    getHeadline(db, scope, user.timeZone, now),
+  // One scoring pass over the member's relationships feeds the shares, the chart and three lists.
+  const overviewPromise = relationshipOverview(db, scope, now);
+  const [headline, overview, weeks, due, ideas, collisions] = await Promise.all([
+    getHeadline(db, scope, user.timeZone, now, overviewPromise),
+    overviewPromise,
     weeklyFlow(db, scope, user.timeZone, now),
-    balanceDistribution(db, scope, now),
-    listGiveBack(db, scope, now),
-    listGoingCold(db, scope, now),
     listPromisesDue(db, scope, today),
-    listAskStreaks(db, scope),
     listIntroIdeas(db, scope),
     workspace.personal ? Promise.resolve([]) : listAskCollisions(db, workspace.id, now),
   ]);
+  const buckets = await balanceDistribution(db, scope, now, overview);
+  const { giveBack, goingCold: cold, askStreaks: streaks } = overview;
 
   return (
     <div className="flex flex-col gap-6">
