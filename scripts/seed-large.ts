@@ -6,21 +6,29 @@
  *   leaves nothing behind. Refuses a database that already holds the seed (workspace
  *   `seed-large` or `seed-other`, or a seed user) unless `--reset` is given, which deletes
  *   the earlier seed inside that same transaction.
+ * - What: 5 users; workspace `seed-large` (5 members, 50,000 contacts, 200,000 notes,
+ *   2,000,000 interactions over three years, 5,000 open promises, and the relationship_stats
+ *   they imply) and a smaller neighbour `seed-other` (2 members, 2,000 / 5,000 / 80,000 / 200).
+ *   `--scale` multiplies every count.
  * - Deterministic: every table of every workspace draws from its own seeded PRNG stream,
  *   so the same `--scale` gives the same rows (ids included) on every run and on both
  *   databases. Only the time anchor moves: created_at values end at the start of the
  *   current UTC day unless `--anchor 2026-11-25` pins it.
- * - Fast: rows are generated in JS and sent in chunks of thousands per statement
- *   (`INSERT … SELECT … FROM jsonb_to_recordset($1)`), one parameter per chunk, so both
- *   drivers take the same path; the next chunk is generated while the previous one is
- *   being written.
+ * - Fast: contacts, notes and promises are generated in JS and sent in chunks of thousands
+ *   per statement (`INSERT … SELECT … FROM jsonb_to_recordset($1)`), one parameter per
+ *   chunk, so both drivers take the same path; the next chunk is generated while the
+ *   previous one is being written. Interactions are planned per relationship in JS and
+ *   expanded by one `INSERT … SELECT … FROM generate_series` with the randomness in SQL
+ *   (hashint8extended of the row's ordinal: the same rows on PostgreSQL and PGlite).
+ *   relationship_stats is one `INSERT … SELECT … GROUP BY` with refreshStats' formulas,
+ *   checked against lib/scoring on a sample before the transaction commits.
  * - Ends with VACUUM (ANALYZE) of the loaded tables: planner statistics, a visibility map
  *   for index-only scans, and the GIN pending lists merged into the trigram indexes
  *   (otherwise every search scans the pending list linearly).
  *
- * Adding a table (interactions, promises…): write a `Step` (see STEPS near the end) and
- * give it a count in `WorkspacePlan`. Each step gets its own PRNG stream, so a new step
- * does not change the rows of the existing ones.
+ * Adding a table: write a `Step` (see STEPS near the end) and give it a count in
+ * `WorkspacePlan`. Each step gets its own PRNG stream, so a new step does not change the
+ * rows of the existing ones.
  */
 import { parseArgs } from "node:util";
 import { performance } from "node:perf_hooks";
@@ -40,7 +48,7 @@ import { KINDS, KIND_NAMES, askStreak, decayFactor, scoreRelationship, type Dire
 // ---------------------------------------------------------------------------------------
 
 const USAGE = `Usage: npm run seed:large [-- --scale <0..1>] [--reset] [--anchor YYYY-MM-DD]
-  --scale   multiplies every row count (default 1: 50,000 contacts and 200,000 notes)
+  --scale   multiplies every row count (default 1: 50,000 contacts, 200,000 notes, 2,000,000 interactions)
   --reset   delete an earlier seed (its workspaces and users) before loading
   --anchor  the day the three years of history end (default: today, UTC)`;
 
@@ -647,9 +655,10 @@ function normal(rng: Rng): number {
   return Math.sqrt(-2 * Math.log(1 - rng.next())) * Math.cos(2 * Math.PI * rng.next());
 }
 
-/** Whole numbers ≥ 1 and ≤ cap, proportional to `raw`, summing to exactly `total`. */
-function apportion(raw: readonly number[], total: number, cap: number): number[] {
-  const at = (s: number) => raw.map((r) => Math.min(cap, Math.max(1, Math.round(r * s))));
+/** Whole numbers, each in [1, caps[i]], proportional to `raw`, summing to exactly `total`. */
+function apportion(raw: readonly number[], total: number, caps: readonly number[]): number[] {
+  const room = caps.reduce((a, b) => a + b, 0) >= total ? caps : caps.map(() => total);
+  const at = (s: number) => raw.map((r, i) => Math.min(room[i] ?? total, Math.max(1, Math.round(r * s))));
   const sum = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0);
   let lo = 0, hi = 1;
   while (sum(at(hi)) < total) hi *= 2;
@@ -660,11 +669,11 @@ function apportion(raw: readonly number[], total: number, cap: number): number[]
   }
   const out = at(lo);
   let missing = total - sum(out);
-  // The remainder (a few at most per step of the bisection) goes to the largest, in order.
+  // The few left over go one each to the largest that have room, in order.
   const order = raw.map((r, i) => [r, i] as const).sort((a, b) => b[0] - a[0] || a[1] - b[1]).map(([, i]) => i);
   for (let k = 0; missing > 0; k = (k + 1) % order.length) {
     const i = order[k] ?? 0;
-    if ((out[i] ?? cap) < cap) {
+    if ((out[i] ?? 0) < (room[i] ?? total)) {
       out[i] = (out[i] ?? 0) + 1;
       missing--;
     }
@@ -673,47 +682,49 @@ function apportion(raw: readonly number[], total: number, cap: number): number[]
 }
 
 /**
- * Who knows whom, and how well: a quarter of the contacts have no relationship with anyone,
- * most with one member, a few with the whole team; sizes are log-normal (median a few, a
- * long tail up to RELATIONSHIP_CAP), heavier for shared contacts and active members, then
- * scaled to exactly `total`. Each relationship gets a window (when it started, whether it
- * is still going) and a character: a third give more than they take, a third take more.
+ * Who knows whom, and how well. A quarter of the contacts have no relationship with anyone,
+ * most have one member, a few the whole team (~30 % of member–contact pairs have any). Each
+ * relationship has a window — it starts on or after the day the contact was added, and 60 %
+ * (all the busy ones) are still going, the rest went quiet — and a log-normal rate per year
+ * (heavier for shared contacts and active members), so its size is rate × window: median a
+ * few, a long tail, at most RELATIONSHIP_CAP and 3 a day; then all are scaled to exactly
+ * `total`. And a character: a third give more than they take, a third take more (and ask).
  */
 function planRelationships(ws: SeededWorkspace, rng: Rng, total: number): Relationship[] {
   const members = ws.memberIds.length;
   const activity = ws.plan.activity;
   const reach = weighted(REACH.slice(0, members + 1).map((w, i) => [i, w] as const));
-  const pairs: { u: number; contact: SeededWorkspace["contacts"][number]; raw: number }[] = [];
+  const anchorDay = ANCHOR / DAY;
+  type Pair = Omit<Relationship, "o" | "n"> & { raw: number };
+  const pairs: Pair[] = [];
+  const r3 = (x: number) => Math.round(x * 1000) / 1000;
   for (const contact of ws.contacts) {
     const k = reach(rng);
     const chosen: number[] = [];
-    while (chosen.length < k) {
-      const left = activity.map((a, i) => [i, chosen.includes(i) ? 0 : a] as const);
-      chosen.push(weighted(left)(rng));
-    }
-    for (const u of chosen.sort((a, b) => a - b)) {
-      const raw = Math.exp(Math.log(3) + 1.6 * normal(rng)) * (1 + 0.5 * (k - 1)) * (0.5 + 0.5 * (activity[u] ?? 1));
-      pairs.push({ u, contact, raw });
+    while (chosen.length < k) chosen.push(weighted(activity.map((a, i) => [i, chosen.includes(i) ? 0 : a] as const))(rng));
+    for (const m of chosen.sort((a, b) => a - b)) {
+      const rate = Math.exp(1 + 1.6 * normal(rng)) * (1 + 0.5 * (k - 1)) * (0.5 + 0.5 * (activity[m] ?? 1));
+      const born = Math.floor(contact.createdAt / DAY);
+      const d0 = born + Math.floor(rng.next() ** 2 * 0.5 * (anchorDay - born));
+      const d1 = rate > 20 || rng.chance(0.6) ? anchorDay : d0 + rng.int(anchorDay - d0 + 1);
+      const style = rng.next();
+      const pg = style < 0.3 ? 0.65 + 0.25 * rng.next() : style < 0.7 ? 0.4 + 0.2 * rng.next() : 0.1 + 0.25 * rng.next();
+      const pa = style >= 0.7 ? 0.1 + 0.2 * rng.next() : 0.03 + 0.12 * rng.next();
+      const pm = 0.2 + 0.4 * rng.next();
+      pairs.push({ u: ws.memberIds[m] ?? "", c: contact.id, d0, d1, pm: r3(pm), pa: r3(pa), pg: r3(pg), raw: (rate * (d1 - d0 + 1)) / 365 });
     }
   }
-  if (pairs.length === 0 && ws.contacts[0]) pairs.push({ u: 0, contact: ws.contacts[0], raw: 1 });
+  const first = ws.contacts[0];
+  if (pairs.length === 0 && first) {
+    const d0 = Math.floor(first.createdAt / DAY);
+    pairs.push({ u: ws.memberIds[0] ?? "", c: first.id, d0, d1: anchorDay, pm: 0.4, pa: 0.1, pg: 0.5, raw: 1 });
+  }
   const kept = pairs.slice(0, total);
-  const cap = Math.max(RELATIONSHIP_CAP, Math.ceil(total / Math.max(1, kept.length)));
-  const sizes = apportion(kept.map((p) => p.raw), total, cap);
-  const anchorDay = ANCHOR / DAY;
+  const sizes = apportion(kept.map((p) => p.raw), total, kept.map((p) => Math.min(RELATIONSHIP_CAP, 3 * (p.d1 - p.d0 + 1))));
   let o = 0;
-  return kept.map((p, i) => {
+  return kept.map(({ raw: _raw, ...p }, i) => {
     const n = sizes[i] ?? 1;
-    const born = Math.floor(p.contact.createdAt / DAY);
-    const d0 = born + Math.floor(rng.next() ** 2 * 0.5 * (anchorDay - born));
-    const ongoing = n > 50 || rng.chance(0.6);
-    const d1 = ongoing ? anchorDay : d0 + rng.int(anchorDay - d0 + 1);
-    const style = rng.next();
-    const pg = style < 0.3 ? 0.65 + 0.25 * rng.next() : style < 0.7 ? 0.4 + 0.2 * rng.next() : 0.1 + 0.25 * rng.next();
-    const pa = style >= 0.7 ? 0.1 + 0.2 * rng.next() : 0.03 + 0.12 * rng.next();
-    const pm = 0.2 + 0.4 * rng.next();
-    const r3 = (x: number) => Math.round(x * 1000) / 1000;
-    const rel: Relationship = { o, u: ws.memberIds[p.u] ?? "", c: p.contact.id, n, d0, d1, pm: r3(pm), pa: r3(pa), pg: r3(pg) };
+    const rel: Relationship = { o, n, ...p };
     o += n;
     return rel;
   });
