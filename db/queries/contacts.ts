@@ -5,6 +5,7 @@ import { contacts, notes, relationshipStats, users } from "@/db/schema";
 import type { ContactInput, ContactListQuery } from "@/lib/validation/contacts";
 import { visibleTo } from "./notes";
 import { scoreSql } from "./scores";
+import { STATE_THRESHOLD } from "@/lib/scoring";
 
 export const CONTACT_PAGE_SIZE = 50;
 
@@ -158,8 +159,12 @@ export async function listContacts(
   ];
   if (query.tag) where.push(sql`${contacts.tags} @> array[${query.tag}]::text[]`);
   if (query.company) where.push(sql`lower(${contacts.company}) = ${query.company.toLowerCase()}`);
-  if (query.state) where.push(sql`${score.state} = ${query.state}`);
-  if (query.cold) where.push(sql`${score.cadence} = 'going cold'`);
+  // Written as plain comparisons rather than "state = …": the planner estimates those well,
+  // walks the sort index and stops at a full page instead of scoring every contact first.
+  if (query.state === "owing") where.push(sql`${score.balance} <= ${-STATE_THRESHOLD}`);
+  if (query.state === "giving") where.push(sql`${score.balance} >= ${STATE_THRESHOLD}`);
+  if (query.state === "balanced") where.push(sql`${score.balance} > ${-STATE_THRESHOLD} and ${score.balance} < ${STATE_THRESHOLD}`);
+  if (query.cold) where.push(sql`${contacts.cadenceDays} is not null and ${score.daysSince} > ${contacts.cadenceDays}`);
   if (query.q) where.push(await searchCondition(db, scope, query.q));
   if (cursor) where.push(spec.after(cursor.k, cursor.id));
 
