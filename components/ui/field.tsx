@@ -1,39 +1,13 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode } from "react";
+import { FieldFrame } from "./field-frame";
 
-type Props = InputHTMLAttributes<HTMLInputElement> & {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-};
+type Props = InputHTMLAttributes<HTMLInputElement> & { label: string; error?: string; hint?: ReactNode };
 
 /** A labelled input with its hint and its error right beside it. */
-export function Field({ label, error, hint, className = "", ...input }: Props) {
-  const id = useId();
-  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+export function Field({ label, error, hint, className, ...input }: Props) {
   return (
-    <div className={`flex flex-col gap-1 ${className}`}>
-      <label htmlFor={id} className="text-sm font-medium text-ink">
-        {label}
-      </label>
-      <input
-        id={id}
-        {...input}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy || undefined}
-        className={`rounded-lg border bg-white px-3 py-2 text-sm text-ink shadow-sm placeholder:text-slate-400 ${
-          error ? "border-red-600" : "border-slate-300"
-        }`}
-      />
-      {hint && (
-        <p id={`${id}-hint`} className="text-xs text-ink-subtle">
-          {hint}
-        </p>
-      )}
-      {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
-          {error}
-        </p>
-      )}
-    </div>
+    <FieldFrame label={label} error={error} hint={hint} className={className}>
+      {(control) => <input {...input} {...control} />}
+    </FieldFrame>
   );
 }

@@ -1,0 +1,48 @@
+import { useId, type ReactNode } from "react";
+
+export type FieldControlProps = {
+  id: string;
+  "aria-invalid"?: true;
+  "aria-describedby"?: string;
+  className: string;
+};
+
+type Props = {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  className?: string;
+  /** Renders the control, given the id and ARIA wiring that tie it to the label, hint and error. */
+  children: (control: FieldControlProps) => ReactNode;
+};
+
+/** The label above a control, its hint and its error below: shared by every form field. */
+export function FieldFrame({ label, error, hint, className = "", children }: Props) {
+  const id = useId();
+  const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
+  return (
+    <div className={`flex flex-col gap-1 ${className}`}>
+      <label htmlFor={id} className="text-sm font-medium text-ink">
+        {label}
+      </label>
+      {children({
+        id,
+        "aria-invalid": error ? true : undefined,
+        "aria-describedby": describedBy || undefined,
+        className: `rounded-lg border bg-white px-3 py-2 text-sm text-ink shadow-sm placeholder:text-slate-400 ${
+          error ? "border-red-600" : "border-slate-300"
+        }`,
+      })}
+      {hint && (
+        <p id={`${id}-hint`} className="text-xs text-ink-subtle">
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
