@@ -27,13 +27,14 @@ export async function listNotesForContact(db: Db, scope: Scope, contactId: strin
       body: notes.body,
       visibility: notes.visibility,
       version: notes.version,
-      mine: sql<boolean>`${notes.authorId} = ${scope.userId}`,
-      author: users.name,
+      mine: sql<boolean>`coalesce(${notes.authorId} = ${scope.userId}, false)`,
+      // Null author: someone who has since deleted their account.
+      author: sql<string>`coalesce(${users.name}, 'A former member')`,
       createdAt: sql<string>`${notes.createdAt}::text`,
       updatedAt: sql<string>`${notes.updatedAt}::text`,
     })
     .from(notes)
-    .innerJoin(users, eq(users.id, notes.authorId))
+    .leftJoin(users, eq(users.id, notes.authorId))
     .where(and(eq(notes.workspaceId, scope.workspaceId), eq(notes.contactId, contactId), visibleTo(scope.userId)))
     .orderBy(desc(notes.createdAt), desc(notes.id));
 }

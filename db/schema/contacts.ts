@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { foreignKey, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import { date, foreignKey, index, integer, pgEnum, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
@@ -25,6 +25,8 @@ export const contacts = pgTable(
     offers: text(),
     // Days between keep-in-touch moments; null means "no cadence".
     cadenceDays: integer().default(90),
+    // When the user connected with them, where an import says so (LinkedIn's "Connected On").
+    connectedOn: date({ mode: "string" }),
     // Lower-cased name, company, e-mails and tags, kept by the data layer: what search matches.
     searchText: text().notNull().default(""),
     version: integer().notNull().default(1),
@@ -59,9 +61,8 @@ export const notes = pgTable(
       .notNull()
       .references(() => workspaces.id, { onDelete: "cascade" }),
     contactId: uuid().notNull(),
-    authorId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: "cascade" }),
+    // Null once the author deleted their account: what they shared stays, without their name.
+    authorId: uuid().references(() => users.id, { onDelete: "set null" }),
     visibility: noteVisibility().notNull().default("private"),
     body: text().notNull(),
     version: integer().notNull().default(1),

@@ -2,3 +2,5 @@ export * from "./users";
 export * from "./workspaces";
 export * from "./contacts";
 export * from "./ledger";
+export * from "./team";
+export * from "./digest";

@@ -1,4 +1,4 @@
-import { integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid, index, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, integer, pgEnum, smallint, pgTable, primaryKey, text, timestamp, uuid, index, uniqueIndex } from "drizzle-orm/pg-core";
 
 export const users = pgTable(
   "users",
@@ -13,6 +13,10 @@ export const users = pgTable(
     timeZone: text().notNull().default("UTC"),
     // Bumped on password change/reset: every session minted before it stops working.
     sessionVersion: integer().notNull().default(0),
+    // Weekly digest by e-mail: on/off, ISO weekday (1 = Monday) and hour in the user's time zone.
+    digestEnabled: boolean().notNull().default(true),
+    digestWeekday: smallint().notNull().default(1),
+    digestHour: smallint().notNull().default(8),
     createdAt: timestamp({ withTimezone: true, mode: "date" }).notNull().defaultNow(),
   },
   (t) => [uniqueIndex("users_email_key").on(t.email)],
