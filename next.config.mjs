@@ -25,6 +25,8 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // A separate build folder lets several builds of one checkout coexist (parallel local test runs).
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   // Native, wasm and dynamically-importing server packages must load from node_modules, not the bundle.
   serverExternalPackages: [
     "@electric-sql/pglite",
