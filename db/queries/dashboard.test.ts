@@ -2,9 +2,11 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/db/client";
 import { DAY_MS } from "@/lib/scoring";
 import { contactInput, makeScopedUser, makeTeam } from "@/lib/testing/factories";
-import { createContact, setContactArchived, type Scope } from "./contacts";
+import { sql } from "drizzle-orm";
+import { queryRows } from "@/db/client";
+import { createContact, deleteContact, setContactArchived, type Scope } from "./contacts";
 import { balanceDistribution, getHeadline, hasContacts, listAskStreaks, listGiveBack, listGoingCold, listIntroIdeas, listPromisesDue, weeklyFlow } from "./dashboard";
-import { cancelPromise, completePromise, createPromise, logInteraction, type InteractionInput } from "./ledger";
+import { cancelPromise, completePromise, createPromise, deleteInteraction, logInteraction, updateInteraction, type InteractionInput } from "./ledger";
 
 let db: Db;
 beforeAll(async () => {
@@ -299,5 +301,59 @@ describe("hasContacts", () => {
     await contact(u.scope, "First");
     expect(await hasContacts(db, u.workspaceId)).toBe(true);
     expect(await hasContacts(db, other.workspaceId)).toBe(false);
+  });
+});
+
+describe("member_flows (the rollup the headline, weekly flow and streak read)", () => {
+  /** The rollup's rows for a workspace, and the same sums computed from the interactions. */
+  async function both(workspaceId: string) {
+    const cols = sql`user_id, occurred_at, gave_count::int as gc, gave_weight::int as gw, received_count::int as rc, received_weight::int as rw, mutual_count::int as mc, mutual_weight::int as mw`;
+    const stored = await queryRows(db, sql`select ${cols} from member_flows where workspace_id = ${workspaceId} order by user_id, occurred_at`);
+    const derived = await queryRows(
+      db,
+      sql`select ${cols} from (
+            select user_id, occurred_at,
+              count(*) filter (where direction = 'gave') as gave_count, coalesce(sum(weight) filter (where direction = 'gave'), 0) as gave_weight,
+              count(*) filter (where direction = 'received') as received_count, coalesce(sum(weight) filter (where direction = 'received'), 0) as received_weight,
+              count(*) filter (where direction = 'mutual') as mutual_count, coalesce(sum(weight) filter (where direction = 'mutual'), 0) as mutual_weight
+            from interactions where workspace_id = ${workspaceId} group by user_id, occurred_at) d
+          order by user_id, occurred_at`,
+    );
+    return { stored, derived };
+  }
+
+  it("stays equal to the interactions through logs, edits, deletes, kept promises and a deleted contact", async () => {
+    const t = await makeTeam();
+    const a = await contact(t.owner, "A", [{ ...GAVE, weight: 3, occurredAt: daysAgo(2) }, { ...RECEIVED, weight: 2, occurredAt: daysAgo(2) }, { ...MUTUAL, occurredAt: daysAgo(9) }]);
+    const b = await contact(t.owner, "B", [{ ...GAVE, weight: 1, occurredAt: daysAgo(2) }, { ...ASK, occurredAt: daysAgo(30) }]);
+    await log(t.member, a, { ...GAVE, weight: 5, occurredAt: daysAgo(2) });
+    let { stored, derived } = await both(t.workspaceId);
+    expect(stored).toEqual(derived);
+    // Day 2 for the owner: 2 gives (weights 3 + 1) and 1 take (2).
+    expect(stored).toContainEqual(expect.objectContaining({ user_id: t.owner.userId, gc: 2, gw: 4, rc: 1, rw: 2, mc: 0, mw: 0 }));
+
+    // An edit that moves an entry to another day, direction and weight; one that changes only the words.
+    const [moved] = await queryRows<{ id: string }>(db, sql`select id from interactions where workspace_id = ${t.workspaceId} and contact_id = ${b} and kind = 'favor'`);
+    if (!moved) throw new Error("no entry");
+    expect(await updateInteraction(db, t.owner, moved.id, { direction: "received", kind: "advice", weight: 4, occurredAt: daysAgo(40), summary: "moved", details: null })).toBe(true);
+    expect(await updateInteraction(db, t.owner, moved.id, { direction: "received", kind: "advice", weight: 4, occurredAt: daysAgo(40), summary: "reworded", details: null })).toBe(true);
+    ({ stored, derived } = await both(t.workspaceId));
+    expect(stored).toEqual(derived);
+
+    // Deleting the last entry of a day removes the day's row; so does deleting a contact (a cascade).
+    const [ask] = await queryRows<{ id: string }>(db, sql`select id from interactions where workspace_id = ${t.workspaceId} and contact_id = ${b} and kind = 'ask'`);
+    if (!ask) throw new Error("no ask");
+    expect(await deleteInteraction(db, t.owner, ask.id)).toBe(true);
+    const p = await createPromise(db, t.owner, { contactId: a, description: "an intro", dueOn: null });
+    if (!p) throw new Error("no promise");
+    await completePromise(db, t.owner, p.id, { kind: "intro", weight: 3, occurredAt: daysAgo(1), summary: "kept", details: null });
+    ({ stored, derived } = await both(t.workspaceId));
+    expect(stored).toEqual(derived);
+    expect(stored.some((r) => Number(r.gc) + Number(r.rc) + Number(r.mc) === 0)).toBe(false);
+
+    expect(await deleteContact(db, t.workspaceId, a)).toBe(true);
+    ({ stored, derived } = await both(t.workspaceId));
+    expect(stored).toEqual(derived);
+    expect(stored.map((r) => r.user_id)).not.toContain(t.member.userId);
   });
 });

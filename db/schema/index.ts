@@ -4,3 +4,4 @@ export * from "./contacts";
 export * from "./ledger";
 export * from "./team";
 export * from "./digest";
+export * from "./rollups";
