@@ -6,6 +6,7 @@ import type { ContactInput, ContactListQuery } from "@/lib/validation/contacts";
 import { visibleTo } from "./notes";
 import { scoreSql } from "./scores";
 import { STATE_THRESHOLD } from "@/lib/scoring";
+import { recordActivity } from "@/db/queries/activity";
 
 export const CONTACT_PAGE_SIZE = 50;
 
@@ -285,12 +286,15 @@ function columnsOf(input: ContactInput) {
 }
 
 export async function createContact(db: Db, scope: Scope, input: ContactInput): Promise<{ id: string }> {
-  const [row] = await db
-    .insert(contacts)
-    .values({ ...columnsOf(input), workspaceId: scope.workspaceId, createdBy: scope.userId })
-    .returning({ id: contacts.id });
-  if (!row) throw new Error("createContact: insert returned nothing");
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(contacts)
+      .values({ ...columnsOf(input), workspaceId: scope.workspaceId, createdBy: scope.userId })
+      .returning({ id: contacts.id });
+    if (!row) throw new Error("createContact: insert returned nothing");
+    await recordActivity(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, kind: "contact_added", contactId: row.id });
+    return row;
+  });
 }
 
 /**

@@ -1,7 +1,8 @@
 import "server-only";
 import { and, desc, eq, or, sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
-import { contacts, notes, users, type NoteVisibility } from "@/db/schema";
+import type { Db, Tx } from "@/db/client";
+import { activity, contacts, notes, users, type NoteVisibility } from "@/db/schema";
+import { recordActivity } from "./activity";
 import type { Scope } from "./contacts";
 
 export type NoteItem = {
@@ -50,11 +51,25 @@ export async function createNote(
     .from(contacts)
     .where(and(eq(contacts.workspaceId, scope.workspaceId), eq(contacts.id, input.contactId)));
   if (!contact) return undefined;
-  const [row] = await db
-    .insert(notes)
-    .values({ ...input, workspaceId: scope.workspaceId, authorId: scope.userId })
-    .returning({ id: notes.id });
-  return row;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .insert(notes)
+      .values({ ...input, workspaceId: scope.workspaceId, authorId: scope.userId })
+      .returning({ id: notes.id });
+    if (row && input.visibility === "team") await recordNoteShared(tx, scope, input.contactId, row.id);
+    return row;
+  });
+}
+
+/** A note's first sharing with the team goes into the feed once; private notes never do. */
+async function recordNoteShared(tx: Tx, scope: Scope, contactId: string, noteId: string): Promise<void> {
+  const [seen] = await tx
+    .select({ id: activity.id })
+    .from(activity)
+    .where(and(eq(activity.workspaceId, scope.workspaceId), eq(activity.noteId, noteId)))
+    .limit(1);
+  if (seen) return;
+  await recordActivity(tx, { workspaceId: scope.workspaceId, actorId: scope.userId, kind: "note_shared", contactId, noteId });
 }
 
 export type NoteUpdate =
@@ -88,12 +103,15 @@ export async function updateNote(
 }
 
 export async function setNoteVisibility(db: Db, scope: Scope, id: string, visibility: NoteVisibility): Promise<boolean> {
-  const rows = await db
-    .update(notes)
-    .set({ visibility, updatedAt: new Date() })
-    .where(ownNote(scope, id))
-    .returning({ id: notes.id });
-  return rows.length > 0;
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .update(notes)
+      .set({ visibility, updatedAt: new Date() })
+      .where(ownNote(scope, id))
+      .returning({ id: notes.id, contactId: notes.contactId });
+    if (row && visibility === "team") await recordNoteShared(tx, scope, row.contactId, row.id);
+    return row !== undefined;
+  });
 }
 
 export async function deleteNote(db: Db, scope: Scope, id: string): Promise<boolean> {
