@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { useQuery } from "@tanstack/react-query";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { fetchContacts } from "@/lib/contacts-query";
 import { LogInteractionForm } from "./log-form";
@@ -30,6 +30,7 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<Picked | null>(null);
   const listId = useId();
+  const queryClient = useQueryClient();
 
   // Other parts of the page (dashboard lists) open the dialog on a given contact.
   useEffect(() => {
@@ -75,6 +76,11 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
   function close() {
     dialog.current?.close();
   }
+  function logged() {
+    close();
+    // The dashboard's numbers and lists are React Query data: refetch them in place.
+    void queryClient.invalidateQueries({ queryKey: ["dashboard", slug] });
+  }
 
   return (
     <>
@@ -100,7 +106,7 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
               <button type="button" className="mb-3 text-sm text-brand-700 underline" onClick={() => setPicked(null)}>
                 ← Someone else
               </button>
-              <LogInteractionForm slug={slug} contactId={picked.id} contactName={picked.name} today={today} autoFocus onLogged={close} />
+              <LogInteractionForm slug={slug} contactId={picked.id} contactName={picked.name} today={today} autoFocus onLogged={logged} />
             </>
           ) : open ? (
             <div className="flex flex-col gap-2">
