@@ -262,3 +262,9 @@ export async function unsubscribeFromDigest(db: Db, userId: string): Promise<boo
   const rows = await db.update(users).set({ digestEnabled: false }).where(eq(users.id, userId)).returning({ id: users.id });
   return rows.length > 0;
 }
+
+/** For the unsubscribe page: whose link it is, and whether the digest is still on. */
+export async function getDigestSubscriber(db: Db, userId: string) {
+  const [row] = await db.select({ email: users.email, enabled: users.digestEnabled }).from(users).where(eq(users.id, userId));
+  return row;
+}

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import { ComingSoon } from "@/components/coming-soon";
+import { lastCompleteWeek } from "@/lib/digest/week";
 import { requireMember } from "@/lib/session";
+import { DigestView } from "./digest-view";
+import { loadWeekPage } from "./load-week";
 
 export const metadata: Metadata = { title: "Digest" };
 
+/** The latest complete week (Monday to Sunday where the member is). */
 export default async function DigestPage({ params }: { params: Promise<{ workspace: string }> }) {
-  await requireMember((await params).workspace);
-  return (
-    <ComingSoon title="Weekly digest">
-      Every week, a short note: whom to give back to, who is going cold, which promises are due. In the app and,
-      if you like, by e-mail.
-    </ComingSoon>
-  );
+  const { workspace: slug } = await params;
+  const member = await requireMember(slug);
+  const week = lastCompleteWeek(new Date(), member.user.timeZone);
+  const page = await loadWeekPage(member, week);
+  return <DigestView slug={slug} timeZone={member.user.timeZone} {...page} />;
 }

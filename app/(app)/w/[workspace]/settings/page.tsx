@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireMember } from "@/lib/session";
+import { DigestPreferences } from "./digest-preferences";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
 
@@ -25,6 +26,9 @@ export default async function SettingsPage({ params, searchParams }: Props) {
         <h2 className="text-lg font-semibold">Profile</h2>
         <p className="mt-1 text-sm text-ink-muted">Your time zone decides when your week starts and ends in the digest.</p>
         <ProfileForm slug={slug} name={user.name} timeZone={user.timeZone} timeZones={timeZones} />
+      </Card>
+      <Card>
+        <DigestPreferences slug={slug} userId={user.id} />
       </Card>
       <Card>
         <h2 className="text-lg font-semibold">Password</h2>
