@@ -2,7 +2,7 @@ import { index, integer, pgEnum, pgTable, primaryKey, text, timestamp, uuid } fr
 import { users } from "./users";
 import { workspaces } from "./workspaces";
 
-export const digestStatusEnum = pgEnum("digest_status", ["pending", "sending", "sent", "failed"]);
+export const digestStatusEnum = pgEnum("digest_status", ["pending", "sending", "sent", "failed", "skipped"]);
 export type DigestStatus = (typeof digestStatusEnum.enumValues)[number];
 
 /**
