@@ -1,13 +1,8 @@
 import { z } from "zod";
-
-/** PostgreSQL text cannot hold NUL; nobody means to type one. */
-const withoutNul = (s: string) => s.replace(/\u0000/g, "");
+import { cleanText, text, wholeNumber } from "./text";
 
 const optionalText = (max: number, label: string) =>
-  z
-    .string()
-    .transform(withoutNul)
-    .pipe(z.string().trim().max(max, `Keep ${label} under ${max} characters.`))
+  text(z.string().trim().max(max, `Keep ${label} under ${max} characters.`))
     .optional()
     .transform((v) => (v ? v : null));
 
@@ -31,7 +26,7 @@ const tagList = z
   .transform((v) => {
     const seen = new Map<string, string>();
     // The first spelling typed wins: "Founder, founder" keeps "Founder".
-    for (const t of withoutNul(v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
+    for (const t of cleanText(v ?? "").split(",").map((s) => s.trim()).filter(Boolean)) {
       if (!seen.has(t.toLowerCase())) seen.set(t.toLowerCase(), t);
     }
     return [...seen.values()];
@@ -39,22 +34,17 @@ const tagList = z
   .refine((tags) => tags.every((t) => t.length <= 40), "Keep each tag under 40 characters.")
   .refine((tags) => tags.length <= 20, "Keep it to 20 tags.");
 
-const url = z
-  .string()
-  .trim()
-  .max(500, "Keep the link under 500 characters.")
+const url = text(z.string().trim().max(500, "Keep the link under 500 characters."))
   .optional()
   // "example.com:8080/a" has a port, not a scheme.
   .transform((v) => (v ? (/^[a-z][a-z0-9+.-]*:(?!\d)/i.test(v) ? v : `https://${v}`) : null))
-  .refine((v) => v === null || /^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v), "Enter a web address like linkedin.com/in/name.");
+  // The pattern keeps out what a browser would still open ("https://a b"); parsing keeps out what none can.
+  .refine((v) => v === null || (/^https?:\/\/[^\s/$.?#].[^\s]*$/i.test(v) && URL.canParse(v)), "Enter a web address like linkedin.com/in/name.");
 
 export const CADENCE_OPTIONS = ["30", "60", "90", "180", "365", "none"] as const;
 
 export const contactInputSchema = z.strictObject({
-  name: z
-    .string()
-    .transform(withoutNul)
-    .pipe(z.string().trim().min(1, "Every contact needs a name.").max(200, "Keep the name under 200 characters.")),
+  name: text(z.string().trim().min(1, "Every contact needs a name.").max(200, "Keep the name under 200 characters.")),
   emails: emailList,
   phone: optionalText(50, "the phone number").refine(
     (v) => v === null || /^[0-9+()./\s-]*(?:(?:ext|x)\.?\s*\d+)?$/i.test(v),
@@ -76,18 +66,25 @@ export const contactInputSchema = z.strictObject({
 });
 export type ContactInput = z.output<typeof contactInputSchema>;
 
+/** The version an edit was made from: a form field ("3"). */
+const version = wholeNumber({ min: 1, message: "This form is out of date. Reload the page and try again." });
+
 export const contactUpdateSchema = contactInputSchema.extend({
   id: z.uuid(),
-  version: z.coerce.number().int().min(1),
+  version,
 });
 
 export const contactIdSchema = z.strictObject({ id: z.uuid() });
 export const archiveContactSchema = z.strictObject({ id: z.uuid(), archived: z.boolean() });
 
+/**
+ * The contact list's URL parameters. Not strict, on purpose: a link may carry parameters
+ * of its own (utm_…); unknown keys are dropped, never passed on.
+ */
 export const contactListQuerySchema = z.object({
-  q: z.string().transform(withoutNul).pipe(z.string().trim().max(200)).optional().default(""),
-  tag: z.string().trim().max(40).optional(),
-  company: z.string().trim().max(200).optional(),
+  q: text(z.string().trim().max(200)).optional().default(""),
+  tag: text(z.string().trim().max(40)).optional(),
+  company: text(z.string().trim().max(200)).optional(),
   archived: z
     .enum(["0", "1"])
     .optional()
@@ -98,14 +95,11 @@ export const contactListQuerySchema = z.object({
     .enum(["0", "1"])
     .optional()
     .transform((v) => v === "1"),
-  cursor: z.string().max(500).optional(),
+  cursor: text(z.string().max(500)).optional(),
 });
 export type ContactListQuery = z.output<typeof contactListQuerySchema>;
 
-export const noteBody = z
-  .string()
-  .transform(withoutNul)
-  .pipe(z.string().trim().min(1, "Write something first.").max(20_000, "Keep a note under 20,000 characters."));
+export const noteBody = text(z.string().trim().min(1, "Write something first.").max(20_000, "Keep a note under 20,000 characters."));
 
 export const createNoteSchema = z.strictObject({
   contactId: z.uuid(),
@@ -116,7 +110,7 @@ export const createNoteSchema = z.strictObject({
 export const updateNoteSchema = z.strictObject({
   id: z.uuid(),
   body: noteBody,
-  version: z.coerce.number().int().min(1),
+  version,
 });
 
 export const noteVisibilitySchema = z.strictObject({ id: z.uuid(), visibility: z.enum(["private", "team"]) });

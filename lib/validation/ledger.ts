@@ -1,22 +1,20 @@
 import { z } from "zod";
 import { KINDS, KIND_NAMES, type Direction, type Kind } from "@/lib/scoring";
-
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Pick a date.").refine((d) => !Number.isNaN(Date.parse(d)), "Pick a real date.");
+import { isoDate, text, wholeNumber } from "./text";
 
 const interactionFields = {
   direction: z.enum(["gave", "received", "mutual"], { error: "Choose who gave." }),
   kind: z.enum(KIND_NAMES as [Kind, ...Kind[]], { error: "Choose what it was." }),
-  weight: z.coerce
-    .number({ error: "Weight is a number from 1 to 5." })
-    .int("Weight is a whole number from 1 to 5.")
-    .min(1, "Weight is at least 1.")
-    .max(5, "Weight is at most 5."),
+  weight: wholeNumber({
+    min: 1,
+    max: 5,
+    message: "Weight is a whole number from 1 to 5.",
+    minMessage: "Weight is at least 1.",
+    maxMessage: "Weight is at most 5.",
+  }),
   date: isoDate,
-  summary: z.string().trim().min(1, "Say in a line what happened.").max(200, "Keep the summary to one line (200 characters)."),
-  details: z
-    .string()
-    .trim()
-    .max(2000, "Keep details under 2,000 characters.")
+  summary: text(z.string().trim().min(1, "Say in a line what happened.").max(200, "Keep the summary to one line (200 characters).")),
+  details: text(z.string().trim().max(2000, "Keep details under 2,000 characters."))
     .optional()
     .transform((v) => v || null),
 };
@@ -39,7 +37,7 @@ export const interactionIdSchema = z.strictObject({ id: z.uuid() });
 
 export const createPromiseSchema = z.strictObject({
   contactId: z.uuid(),
-  description: z.string().trim().min(1, "What did you offer?").max(300, "Keep it under 300 characters."),
+  description: text(z.string().trim().min(1, "What did you offer?").max(300, "Keep it under 300 characters.")),
   dueOn: z
     .union([isoDate, z.literal("")])
     .optional()

@@ -1,10 +1,9 @@
 import { z } from "zod";
+import { text } from "./text";
 
-export const workspaceName = z
-  .string()
-  .trim()
-  .min(2, "Give the workspace a name of at least 2 characters.")
-  .max(60, "Keep the name under 60 characters.");
+export const workspaceName = text(
+  z.string().trim().min(2, "Give the workspace a name of at least 2 characters.").max(60, "Keep the name under 60 characters."),
+);
 
 export const createWorkspaceSchema = z.strictObject({ name: workspaceName });
 
