@@ -4,7 +4,7 @@ import path from "node:path";
 // Files that set environment variables (SMTP_URL, APP_URL, DATA_DIR …) or spawn their own
 // database run each in a fresh process; everything else shares one process and one
 // in-memory PGlite, which takes seconds to start.
-const isolated = ["lib/mail/*.test.ts", "db/client.test.ts", "db/migrate.test.ts"];
+const isolated = ["lib/mail/*.test.ts", "lib/digest/*.smtp.test.ts", "db/client.test.ts", "db/migrate.test.ts"];
 
 export default defineConfig({
   resolve: {

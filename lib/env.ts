@@ -25,6 +25,9 @@ const schema = z.object({
   AUTH_GITHUB_SECRET: z.string().optional(),
   AUTH_GOOGLE_ID: z.string().optional(),
   AUTH_GOOGLE_SECRET: z.string().optional(),
+  // The weekly digest's in-process scheduler (lib/digest/scheduler.ts).
+  DIGEST_SCHEDULER: z.enum(["on", "off"], { error: "DIGEST_SCHEDULER must be on or off" }).default("on"),
+  DIGEST_SCHEDULER_INTERVAL_SECONDS: z.coerce.number().int().min(5).max(3600).default(60),
 });
 
 export type Env = z.infer<typeof schema> & { appUrl: string; dataDir: string; inMemory: boolean };

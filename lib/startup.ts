@@ -1,12 +1,14 @@
 import { getAuthSecret } from "@/lib/auth-secret";
 import { env } from "@/lib/env";
 import { runMigrations } from "@/db/migrate";
+import { startDigestScheduler } from "@/lib/digest/scheduler";
 
 export async function startServer(): Promise<void> {
   try {
     const e = env();
     getAuthSecret();
     await runMigrations();
+    startDigestScheduler();
     console.info(`[mutual] ready: ${e.DATABASE_URL ? "PostgreSQL" : `embedded PGlite in ${e.dataDir}`}, ${e.appUrl}`);
   } catch (err) {
     console.error(err instanceof Error ? err.message : err);
