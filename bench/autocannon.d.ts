@@ -14,6 +14,8 @@ declare module "autocannon" {
       /** Seconds before a request counts as a timeout. */
       timeout?: number;
       pipelining?: number;
+      /** Sent with every request (bench/dashboard.ts: the session cookie). */
+      headers?: Record<string, string>;
     }
 
     /** hdr-histogram-percentiles-obj: averages and the percentiles 0.001 … 99.999. */

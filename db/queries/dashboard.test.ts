@@ -1,11 +1,15 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { getDb, type Db } from "@/db/client";
-import { DAY_MS } from "@/lib/scoring";
+import { DAY_MS, askStreak, cadenceStatus, daysSinceLastContact, scoreRelationship, type Kind } from "@/lib/scoring";
+import { memberships } from "@/db/schema";
 import { contactInput, makeScopedUser, makeTeam } from "@/lib/testing/factories";
 import { sql } from "drizzle-orm";
 import { queryRows } from "@/db/client";
 import { createContact, deleteContact, setContactArchived, type Scope } from "./contacts";
-import { balanceDistribution, getHeadline, hasContacts, listAskStreaks, listGiveBack, listGoingCold, listIntroIdeas, listPromisesDue, weeklyFlow } from "./dashboard";
+import {
+  balanceDistribution, getDashboard, getDashboardLists, getHeadline, hasContacts, listAskStreaks, listFocusTags, listGiveBack, listGoingCold,
+  listIntroIdeas, listPromisesDue, listTopAskCollisions, relationshipOverview, weeklyFlow,
+} from "./dashboard";
 import { cancelPromise, completePromise, createPromise, deleteInteraction, logInteraction, updateInteraction, type InteractionInput } from "./ledger";
 
 let db: Db;
@@ -355,5 +359,168 @@ describe("member_flows (the rollup the headline, weekly flow and streak read)", 
     ({ stored, derived } = await both(t.workspaceId));
     expect(stored).toEqual(derived);
     expect(stored.map((r) => r.user_id)).not.toContain(t.member.userId);
+  });
+});
+
+describe("against the reference in lib/scoring", () => {
+  /** A small deterministic PRNG (mulberry32): the same ledgers on every run and both databases. */
+  function rng(seed: number) {
+    return () => {
+      seed = (seed + 0x6d2b79f5) | 0;
+      let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+      t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+      return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+  }
+  const SHAPES = [GAVE, RECEIVED, ASK, MUTUAL, { direction: "gave", kind: "intro" }, { direction: "received", kind: "referral" }] as const;
+
+  it("overview, headline, weekly flow and streak equal what scoring each relationship in TypeScript gives", async () => {
+    const t = await makeTeam();
+    const r = rng(20260304);
+    type Entry = Omit<InteractionInput, "contactId"> & { kind: Kind };
+    const ledgers: { id: string; cadence: number | null; archived: boolean; entries: Entry[] }[] = [];
+    for (let c = 0; c < 36; c++) {
+      const cadence = [30, 60, 90, 180, null][Math.floor(r() * 5)] ?? null;
+      const archived = r() < 0.1;
+      const n = Math.floor(r() * 7); // some contacts have no entries at all
+      const entries = Array.from({ length: n }, () => {
+        const shape = SHAPES[Math.floor(r() * SHAPES.length)] ?? GAVE;
+        // Whole days, as the app logs them: a fifth in the last week or two, the rest over ~10 months.
+        const occurredAt = new Date(Date.parse("2026-03-04T00:00:00Z") - Math.floor(r() < 0.2 ? r() * 12 : r() * 300) * DAY_MS);
+        return { ...shape, weight: 1 + Math.floor(r() * 5), occurredAt, summary: "entry", details: null } as Entry;
+      });
+      const id = await contact(t.owner, `Person ${String(c).padStart(2, "0")}`, entries, {
+        cadence: cadence === null ? "none" : (String(cadence) as "30"),
+        archived,
+      });
+      ledgers.push({ id, cadence, archived, entries });
+    }
+    // Noise the owner must not see: a teammate's entries on the same contacts, another workspace.
+    for (const l of ledgers.slice(0, 10)) await log(t.member, l.id, { ...RECEIVED, weight: 5, occurredAt: daysAgo(2) });
+    await contact(t.ownerElsewhere, "Elsewhere", [{ ...GAVE, weight: 5, occurredAt: daysAgo(2) }, { ...ASK }, { ...ASK }, { ...ASK }]);
+
+    const live = ledgers.filter((l) => !l.archived && l.entries.length > 0).map((l) => {
+      const score = scoreRelationship(l.entries, NOW);
+      const daysSince = daysSinceLastContact(l.entries, NOW) ?? 0;
+      return { ...l, score, daysSince, streak: askStreak(l.entries) };
+    });
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    const overview = await relationshipOverview(db, t.owner, NOW);
+    // The ledgers exercise every list and band used below (guards against a degenerate seed).
+    expect([live.length > 20, overview.giveBack.length, overview.goingCold.length, overview.balanced > 0]).toEqual([true, 5, 5, true]);
+    expect(overview.relationships).toBe(live.length);
+    expect(overview.balanced).toBe(live.filter((l) => l.score.state === "balanced").length);
+    expect(overview.bothWays).toBe(live.filter((l) => l.score.give > 0 && l.score.take > 0).length);
+    const bands = Array.from({ length: 10 }, (_, i) => live.filter((l) => Math.floor(10 * ((l.score.balance + 1) / 2)) + 1 === i + 1).length);
+    expect((await balanceDistribution(db, t.owner, NOW, overview)).map((b) => b.count)).toEqual(bands);
+    expect(overview.giveBack).toEqual(
+      live.filter((l) => l.score.state === "owing").sort((a, b) => a.score.balance - b.score.balance || byId(a, b)).slice(0, 5)
+        .map((l) => ({ id: l.id, name: expect.any(String), needs: null, balanceScore: l.score.balanceScore })),
+    );
+    expect(overview.goingCold).toEqual(
+      live.filter((l) => cadenceStatus(l.daysSince, l.cadence) === "going cold")
+        .sort((a, b) => b.daysSince - (b.cadence ?? 0) - (a.daysSince - (a.cadence ?? 0)) || byId(a, b)).slice(0, 5)
+        .map((l) => ({ id: l.id, name: expect.any(String), daysSince: l.daysSince, cadenceDays: l.cadence })),
+    );
+    expect(overview.askStreaks).toEqual(
+      live.filter((l) => l.streak >= 3).sort((a, b) => b.streak - a.streak || byId(a, b)).slice(0, 5)
+        .map((l) => ({ id: l.id, name: expect.any(String), askStreak: l.streak })),
+    );
+
+    // Flows count every entry of the member, archived contacts' too, by date.
+    const all = ledgers.flatMap((l) => l.entries);
+    const since = NOW.getTime() - 90 * DAY_MS;
+    const flow = (d: string) => {
+      const xs = all.filter((e) => e.direction === d && e.occurredAt.getTime() >= since);
+      return { count: xs.length, weight: xs.reduce((s, e) => s + e.weight, 0) };
+    };
+    const weekOf = (at: Date) => {
+      const local = new Date(at.getTime() + 3_600_000); // Berlin in winter: UTC+1, no change in range
+      const day = Date.UTC(local.getUTCFullYear(), local.getUTCMonth(), local.getUTCDate());
+      return new Date(day - ((local.getUTCDay() + 6) % 7) * DAY_MS).toISOString().slice(0, 10);
+    };
+    const gaveWeeks = new Set(all.filter((e) => e.direction === "gave").map((e) => weekOf(e.occurredAt)));
+    let start = weekOf(NOW);
+    if (!gaveWeeks.has(start)) start = new Date(Date.parse(start) - 7 * DAY_MS).toISOString().slice(0, 10);
+    let streak = 0;
+    while (gaveWeeks.has(new Date(Date.parse(start) - streak * 7 * DAY_MS).toISOString().slice(0, 10))) streak++;
+    const headline = await getHeadline(db, t.owner, TZ, NOW);
+    expect(headline).toEqual({
+      gave: flow("gave"), received: flow("received"), mutual: flow("mutual"),
+      relationships: live.length,
+      balancedShare: overview.balanced / live.length,
+      bothWaysShare: overview.bothWays / live.length,
+      thisWeekGives: all.filter((e) => e.direction === "gave" && weekOf(e.occurredAt) === weekOf(NOW)).length,
+      giveStreak: streak,
+    });
+    const weeks = await weeklyFlow(db, t.owner, TZ, NOW);
+    for (const w of weeks) {
+      const inWeek = all.filter((e) => weekOf(e.occurredAt) === w.week);
+      const sum = (d: string) => inWeek.filter((e) => e.direction === d).reduce((s, e) => s + e.weight, 0);
+      expect(w).toEqual({ week: w.week, gave: sum("gave"), received: sum("received") });
+    }
+
+    // The page's one call gives the same as the parts.
+    const dash = await getDashboard(db, t.owner, { timeZone: TZ, today: TODAY, team: true, now: NOW });
+    expect(dash.headline).toEqual(headline);
+    expect(dash.weeks).toEqual(weeks);
+    expect(dash.lists.giveBack).toEqual(overview.giveBack);
+    expect(dash.askCollisions).toEqual([]);
+    expect((await getDashboard(db, t.ownerElsewhere, { timeZone: TZ, today: TODAY, team: false, now: NOW })).askCollisions).toBeNull();
+  });
+});
+
+describe("listTopAskCollisions", () => {
+  it("lists live contacts two or more members asked within 30 days, most asks first, at most the limit", async () => {
+    const t = await makeTeam();
+    const third = await makeScopedUser("Tess Third");
+    await db.insert(memberships).values({ workspaceId: t.workspaceId, userId: third.user.id, role: "member" });
+    const thirdScope = { workspaceId: t.workspaceId, userId: third.user.id };
+    const both = await contact(t.owner, "Asked By Both", [{ ...ASK, occurredAt: daysAgo(3) }]);
+    await log(t.member, both, { ...ASK, occurredAt: daysAgo(2) });
+    const three = await contact(t.owner, "Asked By Three", [{ ...ASK, occurredAt: daysAgo(3) }, { ...ASK, occurredAt: daysAgo(4) }]);
+    await log(t.member, three, { ...ASK, occurredAt: daysAgo(2) });
+    await log(thirdScope, three, { ...ASK, occurredAt: daysAgo(1) });
+    const one = await contact(t.owner, "Asked By One, Twice", [{ ...ASK, occurredAt: daysAgo(3) }, { ...ASK, occurredAt: daysAgo(4) }]);
+    const old = await contact(t.owner, "Too Long Ago", [{ ...ASK, occurredAt: daysAgo(40) }]);
+    await log(t.member, old, { ...ASK, occurredAt: daysAgo(31) });
+    const notAsks = await contact(t.owner, "Favours, Not Asks", [{ ...RECEIVED, occurredAt: daysAgo(3) }]);
+    await log(t.member, notAsks, { ...RECEIVED, occurredAt: daysAgo(3) });
+    const archived = await contact(t.owner, "Archived", [{ ...ASK, occurredAt: daysAgo(3) }]);
+    await log(t.member, archived, { ...ASK, occurredAt: daysAgo(3) });
+    await setContactArchived(db, t.workspaceId, archived, true);
+    expect(one).toBeTruthy();
+
+    const list = await listTopAskCollisions(db, t.workspaceId, NOW);
+    expect(list).toEqual([
+      { contactId: three, name: "Asked By Three", askers: ["Max Member", "Olivia Owner", "Tess Third"], asks: 4 },
+      { contactId: both, name: "Asked By Both", askers: ["Max Member", "Olivia Owner"], asks: 2 },
+    ]);
+    expect(await listTopAskCollisions(db, t.workspaceId, NOW, 1)).toHaveLength(1);
+    expect(await listTopAskCollisions(db, (await makeScopedUser()).workspaceId, NOW)).toEqual([]);
+  });
+});
+
+describe("the focus filter", () => {
+  it("offers the member's commonest tags and narrows the lists to one", async () => {
+    const u = await makeScopedUser();
+    await contact(u.scope, "Owing Investor", [{ ...RECEIVED, weight: 5 }], { tags: "investor, climate" });
+    await contact(u.scope, "Owing Friend", [{ ...RECEIVED, weight: 4 }], { tags: "friend" });
+    await contact(u.scope, "Giving Investor", [{ ...GAVE, weight: 4 }], { tags: "investor" });
+    await contact(u.scope, "Archived Investor", [{ ...RECEIVED, weight: 5 }], { tags: "investor", archived: true });
+    await contact(u.scope, "Not Known Yet", [], { tags: "friend, friend2" });
+    const p = await createPromise(db, u.scope, { contactId: await contact(u.scope, "Promised Investor", [{ ...MUTUAL }], { tags: "investor" }), description: "an intro", dueOn: TODAY });
+    expect(p).toBeDefined();
+
+    expect(await listFocusTags(db, u.scope)).toEqual([
+      { tag: "investor", contacts: 3 },
+      { tag: "climate", contacts: 1 },
+      { tag: "friend", contacts: 1 },
+    ]);
+    const lists = await getDashboardLists(db, u.scope, { today: TODAY, tag: "investor", now: NOW });
+    expect(lists.giveBack.map((c) => c.name)).toEqual(["Owing Investor"]);
+    expect(lists.promisesDue.map((c) => c.name)).toEqual(["Promised Investor"]);
+    expect((await getDashboardLists(db, u.scope, { today: TODAY, tag: "friend", now: NOW })).giveBack.map((c) => c.name)).toEqual(["Owing Friend"]);
+    expect((await getDashboardLists(db, u.scope, { today: TODAY, tag: "nobody", now: NOW })).giveBack).toEqual([]);
   });
 });

@@ -324,16 +324,23 @@ export async function listTopAskCollisions(db: Db, workspaceId: string, now = ne
   const since = new Date(now.getTime() - ASK_COLLISION_DAYS * DAY_MS).toISOString();
   return queryRows<AskCollision>(
     db,
-    sql`select g.contact_id as "contactId", c.name,
-          (select array_agg(u.name order by u.name) from ${users} u where u.id = any(g.askers)) as askers, g.asks
-        from (
-          select ${interactions.contactId} as contact_id, array_agg(distinct ${interactions.userId}) as askers, count(*)::int as asks
+    sql`with per_member as (
+          select ${interactions.contactId} as contact_id, ${interactions.userId} as user_id, count(*) as asks
           from ${interactions}
           where ${interactions.workspaceId} = ${workspaceId} and ${interactions.kind} = 'ask' and ${interactions.occurredAt} > ${since}::timestamptz
-          group by ${interactions.contactId}
-          having count(distinct ${interactions.userId}) >= 2
-        ) g
-        join ${contacts} c on c.workspace_id = ${workspaceId} and c.id = g.contact_id and c.archived_at is null
+          group by 1, 2
+        ),
+        g as materialized (
+          select contact_id, array_agg(user_id) as askers, sum(asks)::int as asks
+          from per_member group by contact_id having count(*) >= 2
+        )
+        select g.contact_id as "contactId", c.name,
+          (select array_agg(u.name order by u.name) from ${users} u where u.id = any(g.askers)) as askers, g.asks
+        from g
+        -- One probe per colliding contact (a few hundred), never a scan of every contact.
+        cross join lateral (
+          select c.name from ${contacts} c where c.workspace_id = ${workspaceId} and c.id = g.contact_id and c.archived_at is null offset 0
+        ) c
         order by g.asks desc, c.name, g.contact_id
         limit ${limit}`,
   );
