@@ -3,11 +3,15 @@ import { defineConfig, devices } from "@playwright/test";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://localhost:${PORT}`;
 export const E2E_DATA_DIR = process.env.E2E_DATA_DIR ?? ".data-e2e";
+/** The local SMTP server e2e/global-setup.ts starts: the app's mail goes through it. */
+export const E2E_SMTP_PORT = Number(process.env.E2E_SMTP_PORT ?? PORT + 1000);
 
 // The built app (`npm run build`) is served by `next start`, on the embedded database
-// in a fresh folder, or on PostgreSQL when DATABASE_URL is set. Mail goes to the outbox.
+// in a fresh folder, or on PostgreSQL when DATABASE_URL is set. Mail goes over SMTP to a
+// server on localhost that the run starts (e2e/global-setup.ts).
 export default defineConfig({
   testDir: "e2e",
+  globalSetup: "./e2e/global-setup.ts",
   fullyParallel: true,
   workers: 2,
   retries: 0,
@@ -44,7 +48,7 @@ export default defineConfig({
       DATA_DIR: E2E_DATA_DIR,
       APP_URL: baseURL,
       AUTH_SECRET: "e2e-secret-that-is-long-enough-for-auth-js-0123456789",
-      SMTP_URL: "",
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
       ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
     },
   },

@@ -1,3 +1,4 @@
+import { formatDistanceToNowStrict } from "date-fns";
 import { Card } from "@/components/ui/card";
 import type { MemberRelationship } from "@/db/queries/team-scores";
 import type { RelationshipScore } from "@/lib/scoring";
@@ -29,8 +30,15 @@ export function TeamCard({ meId, members, team, collision }: Props) {
         {members.map((m) => (
           <li key={m.userId} className="flex justify-between gap-2">
             <span>{m.userId === meId ? "You" : m.name}</span>
-            <span className="text-ink-subtle">
-              {STATE_LABEL[m.state]} · strength {m.strength}
+            <span className="text-right text-ink-subtle">
+              {STATE_LABEL[m.state]} · balance {m.balanceScore} · strength {m.strength} ·{" "}
+              {m.lastAt ? (
+                <>
+                  last <time dateTime={m.lastAt}>{formatDistanceToNowStrict(new Date(m.lastAt), { addSuffix: true })}</time>
+                </>
+              ) : (
+                "no contact yet"
+              )}
             </span>
           </li>
         ))}

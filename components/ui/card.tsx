@@ -1,5 +1,13 @@
-import type { ReactNode } from "react";
+import type { HTMLAttributes, ReactNode } from "react";
 
-export function Card({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <div className={`rounded-card border border-slate-200 bg-white p-6 shadow-sm ${className}`}>{children}</div>;
+type Props = HTMLAttributes<HTMLElement> & { children: ReactNode; className?: string };
+
+/** A panel. Given `aria-labelledby` (its heading's id) it is a named region, a `<section>`. */
+export function Card({ children, className = "", ...rest }: Props) {
+  const Tag = rest["aria-labelledby"] ? "section" : "div";
+  return (
+    <Tag {...rest} className={`rounded-card border border-slate-200 bg-white p-6 shadow-sm ${className}`}>
+      {children}
+    </Tag>
+  );
 }

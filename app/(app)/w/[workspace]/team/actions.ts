@@ -58,6 +58,9 @@ export const inviteAction = teamClient
   .metadata({ name: "invite", permission: "members:invite" })
   .inputSchema(inviteSchema)
   .action(async ({ parsedInput: input, ctx }) => {
+    if (ctx.workspace.personal) {
+      throw new UserError("Your personal workspace is just for you. Create a team workspace to invite people.");
+    }
     if (input.role === "owner" && ctx.workspace.role !== "owner") {
       throw new UserError("Only an owner can invite another owner. Invite them as admin instead.");
     }

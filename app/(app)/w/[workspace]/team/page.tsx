@@ -51,8 +51,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
       </header>
 
       {workspace.personal && (
-        <Card>
-          <h2 className="text-lg font-semibold">Work with others</h2>
+        <Card aria-labelledby="others-title">
+          <h2 id="others-title" className="text-lg font-semibold">Work with others</h2>
           <p className="mt-1 text-sm text-ink-muted">
             Create a team workspace to share contacts and notes with colleagues, and to see who on the team can help
             whom.
@@ -64,15 +64,15 @@ export default async function TeamPage({ params, searchParams }: Props) {
       )}
 
       {mayInvite && (
-        <Card>
-          <h2 className="text-lg font-semibold">Invite a teammate</h2>
+        <Card aria-labelledby="invite-title">
+          <h2 id="invite-title" className="text-lg font-semibold">Invite a teammate</h2>
           <p className="mt-1 text-sm text-ink-muted">They get a link by e-mail, valid for 7 days and usable once.</p>
           <InviteForm slug={slug} roles={inviteRoles} />
         </Card>
       )}
 
-      <Card>
-        <h2 className="text-lg font-semibold">
+      <Card aria-labelledby="members-title">
+        <h2 id="members-title" className="text-lg font-semibold">
           Members <span className="text-ink-subtle">· {members.length}</span>
         </h2>
         <ul className="mt-4 divide-y divide-slate-100">
@@ -103,8 +103,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
       </Card>
 
       {mayInvite && invitations.length > 0 && (
-        <Card>
-          <h2 className="text-lg font-semibold">Pending invitations</h2>
+        <Card aria-labelledby="pending-title">
+          <h2 id="pending-title" className="text-lg font-semibold">Pending invitations</h2>
           <ul className="mt-4 divide-y divide-slate-100">
             {invitations.map((inv) => {
               const expired = inv.expiresAt <= now;
@@ -131,15 +131,15 @@ export default async function TeamPage({ params, searchParams }: Props) {
         </Card>
       )}
 
-      <Card>
-        <h2 className="text-lg font-semibold">What the team did</h2>
+      <Card aria-labelledby="feed-title">
+        <h2 id="feed-title" className="text-lg font-semibold">What the team did</h2>
         <Feed items={feed.slice(0, FEED_PAGE)} slug={slug} />
         <Older slug={slug} param="feed" items={feed} size={FEED_PAGE} label="Older activity" />
       </Card>
 
       {mayReadAudit && (
-        <Card>
-          <h2 className="text-lg font-semibold">Audit log</h2>
+        <Card aria-labelledby="audit-title">
+          <h2 id="audit-title" className="text-lg font-semibold">Audit log</h2>
           <p className="mt-1 text-sm text-ink-muted">Invitations, role changes, removals, exports and deletions. Owners and admins see this.</p>
           <AuditList items={audit.slice(0, AUDIT_PAGE)} />
           <Older slug={slug} param="audit" items={audit} size={AUDIT_PAGE} label="Older entries" />
@@ -147,15 +147,15 @@ export default async function TeamPage({ params, searchParams }: Props) {
       )}
 
       {can(workspace.role, "workspace:rename") && !workspace.personal && (
-        <Card>
-          <h2 className="text-lg font-semibold">Workspace</h2>
+        <Card aria-labelledby="workspace-title">
+          <h2 id="workspace-title" className="text-lg font-semibold">Workspace</h2>
           <RenameWorkspace slug={slug} name={workspace.name} />
         </Card>
       )}
 
       {!workspace.personal && (
-        <Card>
-          <h2 className="text-lg font-semibold">Leave</h2>
+        <Card aria-labelledby="leave-title">
+          <h2 id="leave-title" className="text-lg font-semibold">Leave</h2>
           <p className="mt-1 mb-4 text-sm text-ink-muted">
             {workspace.role === "owner"
               ? "If you are the only owner, make someone else an owner first."
@@ -207,13 +207,12 @@ function Feed({ items, slug }: { items: ActivityItem[]; slug: string }) {
           </Link>
         ) : null;
         return (
-          <li key={a.id} className="flex flex-wrap gap-x-1">
-            {who}
+          <li key={a.id}>
+            {who}{" "}
             {a.kind === "contact_added" && <>added {contact}</>}
             {a.kind === "note_shared" && <>shared a note about {contact}</>}
-            {a.kind === "member_joined" && <>joined the workspace</>}
-            {a.kind === "contacts_imported" && <>imported {a.count ?? 0} contacts</>}
-            <span aria-hidden>·</span>
+            {a.kind === "member_joined" && "joined the workspace"}
+            {a.kind === "contacts_imported" && `imported ${a.count ?? 0} contacts`} <span aria-hidden>·</span>{" "}
             {when(a.createdAt)}
           </li>
         );
@@ -249,13 +248,15 @@ function AuditList({ items }: { items: AuditItem[] }) {
           .map(([k, v]) => `${k}: ${String(v)}`)
           .join(", ");
         return (
-          <li key={e.id} className="flex flex-wrap gap-x-1">
-            <span className="font-medium">{e.actor ?? "A former member"}</span>
-            {auditLabels[e.action] ?? e.action}
-            {!self && e.target && <span className="font-medium">{e.target}</span>}
-            {details && <span className="text-ink-muted">({details})</span>}
-            <span aria-hidden>·</span>
-            {when(e.createdAt)}
+          <li key={e.id}>
+            <span className="font-medium">{e.actor ?? "A former member"}</span> {auditLabels[e.action] ?? e.action}
+            {!self && e.target && (
+              <>
+                {" "}
+                <span className="font-medium">{e.target}</span>
+              </>
+            )}
+            {details && <span className="text-ink-muted"> ({details})</span>} <span aria-hidden>·</span> {when(e.createdAt)}
           </li>
         );
       })}
