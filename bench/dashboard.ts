@@ -228,7 +228,9 @@ async function load(url: string, connections: number, seconds: number, headers: 
   });
   const result = await run;
   times.sort((a, b) => a - b);
-  return { times, result, failures: result.errors + result.non2xx };
+  const failures = result.errors + result.timeouts + result.non2xx;
+  if (failures > 0) log(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, statuses ${JSON.stringify(result.statusCodeStats)}`);
+  return { times, result, failures };
 }
 
 let server: ChildProcess | undefined;

@@ -16,9 +16,9 @@ test("after a few entries the headline, lists and charts show the right people a
   const contacts = new ContactPages(page, slug);
   const ledger = new LedgerPanel(page);
 
-  await contacts.add({ name: "Owen Owed", needs: "A publisher for the memoir" });
+  await contacts.add({ name: "Owen Owed", needs: "A publisher for the memoir", tags: "author" });
   await ledger.logAndWait({ who: "I received", kind: "referral", summary: "Owen referred a client" });
-  await contacts.add({ name: "Gina Given", offers: "Publisher introductions" });
+  await contacts.add({ name: "Gina Given", offers: "Publisher introductions", tags: "publisher" });
   await ledger.logAndWait({ who: "I gave", kind: "intro", summary: "Introduced Gina to Sam" });
   await ledger.logAndWait({ who: "I gave", kind: "advice", summary: "Advice on her pitch" });
 
@@ -39,6 +39,21 @@ test("after a few entries the headline, lists and charts show the right people a
   // The charts carry their numbers for screen readers too.
   await expect(page.getByRole("table", { name: /Weighted gives and takes per week/ })).toContainText("5");
 
+  // The charts answer a pointer too.
+  await page.getByRole("img", { name: /Gives and takes per week/ }).locator("[data-week]").last().hover();
+  await expect(page.getByText(/^Week of \d{4}-\d{2}-\d{2}: gave 5, received 5$/)).toBeVisible();
+
+  // The focus filter narrows the lists to one tag in place, without a navigation.
+  const url = page.url();
+  const focus = page.getByLabel("Focus the lists on");
+  await focus.focus();
+  await focus.selectOption("publisher");
+  await expect(page.getByText("Nobody tagged “publisher” you owe right now.")).toBeVisible();
+  await focus.selectOption("author");
+  await expect(giveBack.getByRole("link", { name: "Owen Owed" })).toBeVisible();
+  await focus.selectOption("");
+  expect(page.url()).toBe(url);
+
   // One-click log from the list moves Owen out of "give back" without a reload.
   await giveBack.getByRole("button", { name: "Log with Owen Owed" }).click();
   const dialog = page.getByRole("dialog", { name: "Quick log" });
@@ -48,4 +63,5 @@ test("after a few entries the headline, lists and charts show the right people a
   await expect(dialog).toBeHidden();
   await expect(page.getByText("Nobody you owe right now. Lovely.")).toBeVisible();
   await expect(stat("Gave, 90 days")).toContainText("3");
+  await expect(stat("Balanced")).toContainText("50 %");
 });

@@ -119,7 +119,7 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
         <Group left={M.left} top={M.top}>
           <Grid y={y} />
           {weeks.map((w) => (
-            <Group key={w.week} left={x(w.week)} onMouseEnter={() => setHover(w)} onMouseLeave={() => setHover(null)}>
+            <Group key={w.week} data-week={w.week} left={x(w.week)} onMouseEnter={() => setHover(w)} onMouseLeave={() => setHover(null)}>
               {/* A full-height target, so the pointer finds short weeks too. */}
               <rect width={x.bandwidth()} height={innerH} fill="transparent" />
               {(["gave", "received"] as const).map((k) => {
