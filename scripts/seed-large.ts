@@ -8,7 +8,9 @@
  *   the earlier seed inside that same transaction.
  * - What: 5 users; workspace `seed-large` (5 members, 50,000 contacts, 200,000 notes,
  *   2,000,000 interactions over three years, 5,000 open promises, and the relationship_stats
- *   they imply) and a smaller neighbour `seed-other` (2 members, 2,000 / 5,000 / 80,000 / 200).
+ *   they imply) and a smaller neighbour `seed-other` (2 members, 2,000 / 5,000 / 80,000 / 200),
+ *   plus, derived from those, each workspace's activity feed (contacts added, team notes
+ *   shared) and the member_flows rollup (kept by triggers; checked here).
  *   `--scale` multiplies every count.
  * - Deterministic: every table of every workspace draws from its own seeded PRNG stream,
  *   so the same `--scale` gives the same rows (ids included) on every run and on both
@@ -47,8 +49,9 @@ import { KINDS, KIND_NAMES, askStreak, decayFactor, scoreRelationship, type Dire
 // Command line
 // ---------------------------------------------------------------------------------------
 
-const USAGE = `Usage: npm run seed:large [-- --scale <0..1>] [--reset] [--anchor YYYY-MM-DD]
-  --scale   multiplies every row count (default 1: 50,000 contacts, 200,000 notes, 2,000,000 interactions)
+const USAGE = `Usage: npm run seed:large [-- --scale <0..1>|small|medium] [--reset] [--anchor YYYY-MM-DD]
+  --scale   multiplies every row count (default 1: 50,000 contacts, 200,000 notes, 2,000,000 interactions);
+            small = 0.02 (for PGlite: 1,000 contacts), medium = 0.2, full = 1
   --reset   delete an earlier seed (its workspaces and users) before loading
   --anchor  the day the three years of history end (default: today, UTC)`;
 
@@ -64,9 +67,11 @@ if (args.help) {
   console.log(USAGE);
   process.exit(0);
 }
-const scale = Number(args.scale);
+/** Named scales: `small` suits the embedded PGlite (seconds), `medium` a quick PostgreSQL run. */
+const NAMED_SCALES: Record<string, number> = { small: 0.02, medium: 0.2, full: 1 };
+const scale = NAMED_SCALES[args.scale] ?? Number(args.scale);
 if (!Number.isFinite(scale) || scale <= 0 || scale > 1) {
-  console.error(`--scale must be a number in (0, 1], e.g. --scale 0.05 (got "${args.scale}")\n${USAGE}`);
+  console.error(`--scale must be small, medium, full or a number in (0, 1], e.g. --scale 0.05 (got "${args.scale}")\n${USAGE}`);
   process.exit(1);
 }
 const anchorDay = args.anchor ?? new Date().toISOString().slice(0, 10);
@@ -993,6 +998,62 @@ async function describeLedger(tx: Tx, ws: SeededWorkspace): Promise<void> {
 }
 
 /**
+ * The team's activity feed (what the digest's "team" section and the feed read), derived in
+ * one statement: a `contact_added` per contact by whoever added it, a `note_shared` per team
+ * note by its author, at their creation times. Ids are md5 of the source row's id, so the
+ * rows are the same on every run and both databases.
+ */
+const activityStep: Step = {
+  table: "activity",
+  count: () => null,
+  async run(tx, ws) {
+    const id = (key: string) => sql.raw(`overlay(overlay(md5('${key}:' || x.id::text) placing '4' from 13) placing '8' from 17)::uuid`);
+    await tx.execute(sql`
+      insert into activity (id, workspace_id, actor_id, kind, contact_id, note_id, created_at)
+      select * from (
+        select ${id("contact_added")}, x.workspace_id, x.created_by, 'contact_added'::activity_kind, x.id, null::uuid, x.created_at
+        from contacts x where x.workspace_id = ${ws.id}
+        union all
+        select ${id("note_shared")}, x.workspace_id, x.author_id, 'note_shared'::activity_kind, x.contact_id, x.id, x.created_at
+        from notes x where x.workspace_id = ${ws.id} and x.visibility = 'team'
+      ) a order by 7, 1`);
+    const [row] = await queryRows<{ n: number }>(tx, sql`select count(*)::int as n from activity where workspace_id = ${ws.id}`);
+    return row?.n ?? 0;
+  },
+};
+
+/**
+ * member_flows is kept by triggers on interactions (migration 0006), so the interactions step
+ * filled it already; this checks it against a fresh aggregate of the interactions (every row,
+ * one statement) and reports its size.
+ */
+const memberFlowsStep: Step = {
+  table: "member_flows",
+  count: () => null,
+  async run(tx, ws) {
+    const [diff] = await queryRows<{ bad: number; n: number }>(
+      tx,
+      sql`with derived as (
+            select workspace_id, user_id, occurred_at,
+              count(*) filter (where direction = 'gave')::int as gc, coalesce(sum(weight) filter (where direction = 'gave'), 0)::int as gw,
+              count(*) filter (where direction = 'received')::int as rc, coalesce(sum(weight) filter (where direction = 'received'), 0)::int as rw,
+              count(*) filter (where direction = 'mutual')::int as mc, coalesce(sum(weight) filter (where direction = 'mutual'), 0)::int as mw
+            from interactions where workspace_id = ${ws.id} group by 1, 2, 3
+          ),
+          stored as (
+            select workspace_id, user_id, occurred_at, gave_count as gc, gave_weight as gw, received_count as rc,
+              received_weight as rw, mutual_count as mc, mutual_weight as mw
+            from member_flows where workspace_id = ${ws.id}
+          )
+          select (select count(*) from ((select * from derived except select * from stored) union all (select * from stored except select * from derived)) d)::int as bad,
+            (select count(*) from stored)::int as n`,
+    );
+    if (!diff || diff.bad !== 0) throw new Error(`member_flows disagrees with the interactions on ${diff?.bad} rows`);
+    return diff.n;
+  },
+};
+
+/**
  * The loaders, in dependency order. EXTENSION POINT: a new table is a `Step` here, with its
  * count in WorkspacePlan.counts (and PLANS); a table derived from earlier ones returns null
  * from `count` and is filled by one INSERT … SELECT … GROUP BY (see statsStep). Use
@@ -1000,7 +1061,7 @@ async function describeLedger(tx: Tx, ws: SeededWorkspace): Promise<void> {
  * nothing: the workspace cascade removes the rows, with temporary indexes for any foreign
  * key that needs one.
  */
-const STEPS: readonly Step[] = [contactsStep, notesStep, interactionsStep, promisesStep, statsStep];
+const STEPS: readonly Step[] = [contactsStep, notesStep, activityStep, interactionsStep, memberFlowsStep, promisesStep, statsStep];
 
 // ---------------------------------------------------------------------------------------
 // Main
