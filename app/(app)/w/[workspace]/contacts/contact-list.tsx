@@ -156,6 +156,9 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
             <Link href={`/w/${slug}/contacts/new`} className={`${buttonClass("primary")} mt-5`}>
               Add your first contact
             </Link>
+            <p className="mt-3 text-sm text-ink-muted">
+              Or <Link href={`/w/${slug}/import`} className="font-medium text-brand-700 underline">import them from LinkedIn, Google, Outlook or a vCard</Link>.
+            </p>
           </div>
         )
       ) : (

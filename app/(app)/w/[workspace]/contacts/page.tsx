@@ -55,9 +55,14 @@ export default async function ContactsPage({ params, searchParams }: Props) {
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
         <h1 className="text-2xl font-semibold">Contacts</h1>
-        <Link href={`/w/${slug}/contacts/new`} className={buttonClass("primary")}>
-          Add contact
-        </Link>
+        <div className="flex flex-wrap gap-2">
+          <Link href={`/w/${slug}/import`} className={buttonClass("secondary")}>
+            Import
+          </Link>
+          <Link href={`/w/${slug}/contacts/new`} className={buttonClass("primary")}>
+            Add contact
+          </Link>
+        </div>
       </div>
       {first(sp.deleted) === "1" && <Alert tone="success">The contact and its notes are deleted.</Alert>}
       <HydrationBoundary state={dehydrate(queryClient)}>

@@ -3,8 +3,11 @@ import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { requireMember } from "@/lib/session";
 import { DigestPreferences } from "./digest-preferences";
+import { DeleteWorkspace } from "@/components/workspace/delete-workspace";
+import { can } from "@/lib/permissions";
 import { PasswordForm } from "./password-form";
 import { ProfileForm } from "./profile-form";
+import { YourData } from "./your-data";
 
 export const metadata: Metadata = { title: "Settings" };
 
@@ -12,7 +15,7 @@ type Props = { params: Promise<{ workspace: string }>; searchParams: Promise<{ s
 
 export default async function SettingsPage({ params, searchParams }: Props) {
   const { workspace: slug } = await params;
-  const { user } = await requireMember(slug);
+  const { user, workspace } = await requireMember(slug);
   const { saved } = await searchParams;
   const timeZones = Intl.supportedValuesOf("timeZone");
   if (!timeZones.includes("UTC")) timeZones.unshift("UTC");
@@ -35,6 +38,15 @@ export default async function SettingsPage({ params, searchParams }: Props) {
         <p className="mt-1 text-sm text-ink-muted">Saving a new password signs you out everywhere else.</p>
         <PasswordForm slug={slug} />
       </Card>
+      <Card>
+        <YourData email={user.email} />
+      </Card>
+      {/* Until the team page hosts it: only an owner of a team workspace sees this. */}
+      {!workspace.personal && can(workspace.role, "workspace:delete") && (
+        <Card>
+          <DeleteWorkspace slug={slug} name={workspace.name} />
+        </Card>
+      )}
     </div>
   );
 }

@@ -1,0 +1,103 @@
+import fs from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { newUser } from "./fixtures/users";
+import { AuthPages } from "./pages/auth";
+import { ContactPages } from "./pages/contacts";
+import { ImportPages } from "./pages/import";
+
+async function signedUp(page: Page) {
+  const user = newUser("Reid Hoffman");
+  const slug = await new AuthPages(page).signUp(user);
+  return { user, slug, contacts: new ContactPages(page, slug), importer: new ImportPages(page, slug) };
+}
+
+test("import a LinkedIn export: preview, confirm, and find the people in the contact list", async ({ page }) => {
+  const { contacts, importer } = await signedUp(page);
+  await contacts.openList();
+  await page.getByRole("link", { name: /import them from LinkedIn/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Bring your network in" })).toBeVisible();
+
+  await importer.choose("linkedin-connections.csv");
+  await expect(importer.previewHeading()).toHaveText("Preview: LinkedIn connections, 6 people");
+  await expect(importer.count("new")).toHaveText("6");
+  await expect(page.getByText("Will be added — 6 rows")).toBeVisible();
+  // Nothing is written before the import is confirmed.
+  await contacts.openList();
+  await expect(page.getByRole("heading", { name: "Add your first contact" })).toBeVisible();
+
+  await importer.open();
+  await importer.choose("linkedin-connections.csv");
+  await expect(importer.importButton()).toHaveText("Import 6 people");
+  await importer.confirm();
+  await expect(page.getByRole("heading", { name: "Imported: 6 added, 0 merged, 0 skipped." })).toBeVisible();
+
+  await page.getByRole("link", { name: "See your contacts" }).click();
+  await expect(contacts.listLink("Amara Okafor")).toBeVisible();
+  await expect(contacts.listLink("José García Márquez")).toBeVisible();
+  await contacts.search("nordic climate");
+  await expect(contacts.listLink("Zoë Lindqvist")).toBeVisible();
+  await expect(contacts.listLink("Amara Okafor")).toHaveCount(0);
+
+  // The same file again: everyone is already here, with nothing new — nothing to import.
+  await importer.open();
+  await importer.choose("linkedin-connections.csv");
+  await expect(importer.count("skipped")).toHaveText("6");
+  await expect(page.getByText("Already in your contacts as Amara Okafor (same e-mail), with nothing new to add.")).toBeVisible();
+  await expect(importer.importButton()).toBeDisabled();
+});
+
+test("a CSV we don't know asks which column is which; a binary file is refused", async ({ page }) => {
+  const { importer, contacts } = await signedUp(page);
+  await importer.open();
+  await importer.choose({ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) });
+  await expect(page.getByRole("alert").filter({ hasText: "This is an image, not a contact list." })).toBeVisible();
+  await page.getByRole("button", { name: "Choose another file" }).click();
+
+  await importer.choose("custom-mapping.csv");
+  await expect(page.getByRole("heading", { name: "Which column is which?" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Preview the import" })).toBeDisabled();
+  await page.getByLabel("Who", { exact: true }).selectOption({ label: "Full name" });
+  await page.getByLabel("Met at", { exact: true }).selectOption({ label: "How we met" });
+  await page.getByRole("button", { name: "Preview the import" }).click();
+  await expect(importer.previewHeading()).toHaveText("Preview: CSV, 3 people");
+  await importer.confirm();
+  await contacts.openList();
+  await page.getByRole("link", { name: "Ngozi Adichie" }).click();
+  await expect(page.getByText("Book fair 2023", { exact: true })).toBeVisible();
+});
+
+test("export the contacts as CSV (formula cells neutralised) and as vCard", async ({ page }) => {
+  const { contacts, importer } = await signedUp(page);
+  await contacts.add({ name: "=Formula Fan", company: "Sheets, Inc.", phone: "+44 20 7946 0958" });
+  await importer.open();
+
+  const [csv] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
+  expect(csv.suggestedFilename()).toMatch(/^mutual-.+-contacts-\d{4}-\d{2}-\d{2}\.csv$/);
+  const text = fs.readFileSync((await csv.path()) ?? "", "utf8");
+  expect(text.split("\r\n")[0]).toBe("\uFEFFName,E-mails,Phone,Company,Title,Location,URL,How we met,Tags,Interests,Needs,Offers,Keep in touch every (days),Connected on,Archived");
+  // Quoted (papaparse quotes what it neutralises) and prefixed, so no spreadsheet runs it.
+  expect(text.split("\r\n")[1]).toBe(`"'=Formula Fan",,"'+44 20 7946 0958","Sheets, Inc.",,,,,,,,,90,,`);
+
+  const [vcf] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download vCard" }).click()]);
+  expect(vcf.suggestedFilename()).toMatch(/\.vcf$/);
+  const card = fs.readFileSync((await vcf.path()) ?? "", "utf8");
+  expect(card).toContain("BEGIN:VCARD\r\nVERSION:4.0\r\n");
+  expect(card).toContain("FN:=Formula Fan\r\n");
+  expect(card).toContain("ORG:Sheets\\, Inc.\r\n");
+});
+
+test("delete the account: typed confirmation, signed out, and the account is gone", async ({ page }) => {
+  const { user } = await signedUp(page);
+  await page.goto(`/w/${new AuthPages(page).workspaceSlug()}/settings`);
+  const button = page.getByRole("button", { name: "Delete my account" });
+  await expect(button).toBeDisabled();
+  await page.getByLabel("Type your e-mail address to confirm").fill(user.email.toUpperCase());
+  await button.click();
+  await expect(page.getByRole("heading", { name: "Your account is deleted" })).toBeVisible();
+
+  await page.goto("/w");
+  await expect(page).toHaveURL(/\/sign-in/);
+  await new AuthPages(page).signIn(user.email, user.password);
+  await expect(page.getByRole("alert").filter({ hasText: "don't match an account" })).toBeVisible();
+  await expect(page).toHaveURL(/\/sign-in/);
+});
