@@ -12,6 +12,7 @@ import {
   giveStreakAt,
   promisesDueAtWeekEnd,
   relationshipsAtWeekEnd,
+  teamEvents,
   teamNews,
   weekNumbers,
 } from "./digest";
@@ -209,6 +210,23 @@ describe("teamNews", () => {
     expect(news.contactCount).toBe(7);
     expect(news.contacts.map((c) => c.name)).toEqual(["Newcomer 6", "Newcomer 5", "Newcomer 4", "Newcomer 3", "Newcomer 2"]);
     expect((await teamNews(db, t.ownerElsewhere, thisWeek)).contactCount).toBe(0);
+  });
+
+  it("one read of the team's week serves every member, and a note made private since never shows", async () => {
+    const t = await makeTeam();
+    const c = await contact(t.member, "Shared Twice");
+    await createNote(db, t.member, { contactId: c, body: "Member's shared note", visibility: "team" });
+    const second = (await createNote(db, t.member, { contactId: c, body: "Soon private again", visibility: "team" }))!;
+    await createNote(db, t.owner, { contactId: c, body: "Owner's shared note", visibility: "team" });
+
+    const events = await teamEvents(db, t.workspaceId, thisWeek);
+    expect(events.map((e) => e.kind).sort()).toEqual(["contact_added", "note_shared", "note_shared", "note_shared"]);
+    for (const scope of [t.owner, t.member]) expect(await teamNews(db, scope, thisWeek, events)).toEqual(await teamNews(db, scope, thisWeek));
+
+    await setNoteVisibility(db, t.member, second.id, "private");
+    const owner = await teamNews(db, t.owner, thisWeek, events); // the events were read before
+    expect(owner.notes.map((n) => n.excerpt)).toEqual(["Member's shared note"]);
+    expect(JSON.stringify(owner)).not.toContain("Soon private");
   });
 
   it("excerpts are plain text of bounded length", () => {

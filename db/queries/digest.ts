@@ -142,55 +142,99 @@ export type TeamNews = {
   joined: string[];
 };
 
-type ActivityRow = {
+export type TeamEvent = {
+  id: string;
   kind: "note_shared" | "contact_added" | "contacts_imported" | "member_joined";
-  actor: string | null;
+  actorId: string | null;
   contactId: string | null;
-  contactName: string | null;
   noteId: string | null;
-  excerpt: string | null;
   count: number | null;
-  total: number;
 };
 
+/** More events than this in one week are not read (a bulk import records one event, not one per row). */
+const TEAM_EVENTS_CAP = 20_000;
+
 /**
- * What teammates did in the week, from the team's activity feed: notes they shared (read
+ * What the team did in the week, from the activity feed, newest first: notes shared (read
  * through each note's current visibility, so a note made private again never shows),
- * contacts they added or imported, who joined. The member's own doings are left out.
+ * contacts added (still live), imports, who joined. The same for every member of the
+ * workspace, so a digest run reads it once per workspace and week; each member's own
+ * doings are left out by pickTeamNews. Visibility is probed per event by primary key.
  */
-export async function teamNews(db: Db, scope: Scope, w: Window): Promise<TeamNews> {
-  const rows = await queryRows<ActivityRow>(
+export async function teamEvents(db: Db, workspaceId: string, w: Pick<Window, "start" | "end">): Promise<TeamEvent[]> {
+  const rows = await queryRows<TeamEvent>(
     db,
-    sql`select kind, actor, "contactId", "contactName", "noteId", excerpt, count, total from (
-          select ${activity.kind} as kind, u.name as actor, c.id as "contactId", c.name as "contactName", n.id as "noteId",
-            left(regexp_replace(n.body, '\\s+', ' ', 'g'), 400) as excerpt, ${activity.count} as count,
-            count(*) over (partition by ${activity.kind})::int as total,
-            row_number() over (partition by ${activity.kind} order by ${activity.createdAt} desc, ${activity.id} desc) as rn
+    sql`with ev as materialized (
+          select ${activity.id} as id, ${activity.kind} as kind, ${activity.actorId} as actor_id, ${activity.contactId} as contact_id,
+            ${activity.noteId} as note_id, ${activity.count} as count, ${activity.createdAt} as created_at
           from ${activity}
-          left join ${users} u on u.id = ${activity.actorId}
-          left join ${contacts} c on c.workspace_id = ${activity.workspaceId} and c.id = ${activity.contactId}
-          left join ${notes} n on n.workspace_id = ${activity.workspaceId} and n.id = ${activity.noteId}
-          where ${activity.workspaceId} = ${scope.workspaceId}
+          where ${activity.workspaceId} = ${workspaceId}
             and ${activity.createdAt} >= ${ts(w.start)} and ${activity.createdAt} < ${ts(w.end)}
-            and ${activity.actorId} is distinct from ${scope.userId}
-            and (${activity.kind} <> 'note_shared' or (n.visibility = 'team' and c.archived_at is null))
-            and (${activity.kind} <> 'contact_added' or c.archived_at is null)
-        ) a
-        where rn <= ${DIGEST_TEAM_ITEMS}
-        order by kind, rn`,
+          order by ${activity.createdAt} desc, ${activity.id} desc
+          limit ${TEAM_EVENTS_CAP}
+        )
+        select ev.id, ev.kind, ev.actor_id as "actorId", ev.contact_id as "contactId", ev.note_id as "noteId", ev.count
+        from ev
+        left join lateral (select c.archived_at is null as live from ${contacts} c
+                           where c.workspace_id = ${workspaceId} and c.id = ev.contact_id limit 1) c on true
+        left join lateral (select n.visibility = 'team' as shared from ${notes} n
+                           where n.workspace_id = ${workspaceId} and n.id = ev.note_id limit 1) n on true
+        where case ev.kind when 'note_shared' then coalesce(n.shared and c.live, false)
+                           when 'contact_added' then coalesce(c.live, false)
+                           else true end
+        order by ev.created_at desc, ev.id desc`,
   );
-  const total = (kind: ActivityRow["kind"]) => Number(rows.find((r) => r.kind === kind)?.total ?? 0);
+  return rows.map((r) => ({ ...r, count: r.count === null ? null : Number(r.count) }));
+}
+
+/** The member's view of the team's week: everyone's events but their own, DIGEST_TEAM_ITEMS of each kind named. */
+export function pickTeamNews(events: TeamEvent[], userId: string) {
+  const others = events.filter((e) => e.actorId !== userId);
+  const of = (kind: TeamEvent["kind"]) => others.filter((e) => e.kind === kind);
   return {
-    notes: rows
-      .filter((r) => r.kind === "note_shared" && r.noteId && r.contactId)
-      .map((r) => ({ noteId: r.noteId!, contactId: r.contactId!, contactName: r.contactName ?? "", author: r.actor, excerpt: excerptOf(r.excerpt ?? "") })),
-    noteCount: total("note_shared"),
-    contacts: rows
-      .filter((r) => r.kind === "contact_added" && r.contactId)
-      .map((r) => ({ contactId: r.contactId!, name: r.contactName ?? "", addedBy: r.actor })),
-    contactCount: total("contact_added"),
-    imports: rows.filter((r) => r.kind === "contacts_imported").map((r) => ({ by: r.actor, count: Number(r.count ?? 0) })),
-    joined: rows.filter((r) => r.kind === "member_joined").map((r) => r.actor ?? "A new teammate"),
+    notes: of("note_shared").slice(0, DIGEST_TEAM_ITEMS),
+    noteCount: of("note_shared").length,
+    contacts: of("contact_added").slice(0, DIGEST_TEAM_ITEMS),
+    contactCount: of("contact_added").length,
+    imports: of("contacts_imported").slice(0, DIGEST_TEAM_ITEMS),
+    joined: of("member_joined").slice(0, DIGEST_TEAM_ITEMS),
+  };
+}
+
+/**
+ * The team section for one member: the picked events with names and note excerpts, read by
+ * primary key in one statement. `events` may come from a run's cache (see loadDigest).
+ */
+export async function teamNews(db: Db, scope: Scope, w: Pick<Window, "start" | "end">, events?: TeamEvent[]): Promise<TeamNews> {
+  const picked = pickTeamNews(events ?? (await teamEvents(db, scope.workspaceId, w)), scope.userId);
+  const shown = [...picked.notes, ...picked.contacts, ...picked.imports, ...picked.joined];
+  if (shown.length === 0) return { notes: [], noteCount: 0, contacts: [], contactCount: 0, imports: [], joined: [] };
+  const ids = (pick: (e: TeamEvent) => string | null) => [...new Set(shown.map(pick).filter((x): x is string => x !== null))];
+  const uuids = (xs: string[]) => sql`array[${sql.join(xs.length > 0 ? xs.map((x) => sql`${x}`) : [sql`null`], sql`, `)}]::uuid[]`;
+  const [names] = await queryRows<{ people: Record<string, string> | string; contacts: Record<string, string> | string; notes: Record<string, string> | string }>(
+    db,
+    sql`select
+          (select coalesce(json_object_agg(u.id, u.name), '{}') from ${users} u where u.id = any(${uuids(ids((e) => e.actorId))})) as people,
+          (select coalesce(json_object_agg(c.id, c.name), '{}') from ${contacts} c
+            where c.workspace_id = ${scope.workspaceId} and c.id = any(${uuids(ids((e) => e.contactId))})) as contacts,
+          (select coalesce(json_object_agg(n.id, left(n.body, 600)), '{}') from ${notes} n
+            where n.workspace_id = ${scope.workspaceId} and n.id = any(${uuids(ids((e) => e.noteId))}) and n.visibility = 'team') as notes`,
+  );
+  const people = json(names?.people ?? {});
+  const contactNames = json(names?.contacts ?? {});
+  const noteBodies = json(names?.notes ?? {});
+  const person = (id: string | null) => (id ? (people[id] ?? null) : null);
+  return {
+    notes: picked.notes
+      .filter((e) => e.noteId && e.contactId && noteBodies[e.noteId] !== undefined)
+      .map((e) => ({ noteId: e.noteId!, contactId: e.contactId!, contactName: contactNames[e.contactId!] ?? "", author: person(e.actorId), excerpt: excerptOf(noteBodies[e.noteId!]!) })),
+    noteCount: picked.noteCount,
+    contacts: picked.contacts
+      .filter((e) => e.contactId)
+      .map((e) => ({ contactId: e.contactId!, name: contactNames[e.contactId!] ?? "", addedBy: person(e.actorId) })),
+    contactCount: picked.contactCount,
+    imports: picked.imports.map((e) => ({ by: person(e.actorId), count: e.count ?? 0 })),
+    joined: picked.joined.map((e) => person(e.actorId) ?? "A new teammate"),
   };
 }
 

@@ -5,11 +5,13 @@ import {
   giveStreakAt,
   promisesDueAtWeekEnd,
   relationshipsAtWeekEnd,
+  teamEvents,
   teamNews,
   weekNumbers,
   type GiveBackItem,
   type GoingColdItem,
   type PromiseDueItem,
+  type TeamEvent,
   type TeamNews,
   type WeekNumbers,
 } from "@/db/queries/digest";
@@ -76,20 +78,35 @@ export function isEmptyDigest(c: DigestContent): boolean {
 export type DigestMember = { workspaceId: string; userId: string; timeZone: string };
 
 /**
+ * What a run of many digests shares: the team's week is the same for every member of a
+ * workspace in the same time zone, so it is read once. Create one per run; not for longer.
+ */
+export type DigestRunCache = { teamEvents: Map<string, Promise<TeamEvent[]>> };
+export const newDigestRunCache = (): DigestRunCache => ({ teamEvents: new Map() });
+
+/**
  * Loads one member's digest of `week`: six small statements over the member's own rows,
  * run side by side. Intro ideas come from the dashboard's matcher and reflect today's
  * needs and offers (contacts keep no history of those fields).
  */
-export async function loadDigest(db: Db, member: DigestMember, week: WeekLabel): Promise<DigestContent> {
+export async function loadDigest(db: Db, member: DigestMember, week: WeekLabel, cache?: DigestRunCache): Promise<DigestContent> {
   const w = weekWindow(week, member.timeZone);
   const scope = { workspaceId: member.workspaceId, userId: member.userId };
   const endDate = nextMonday(w.monday);
+  const key = `${member.workspaceId}|${w.start.toISOString()}|${w.end.toISOString()}`;
+  let events = cache?.teamEvents.get(key);
+  if (cache && !events) {
+    events = teamEvents(db, member.workspaceId, w);
+    // A failed read is not kept: the next member of the run tries again.
+    events.catch(() => cache.teamEvents.delete(key));
+    cache.teamEvents.set(key, events);
+  }
   const [numbers, relationships, promises, introIdeas, team, giveStreak] = await Promise.all([
     weekNumbers(db, scope, w),
     relationshipsAtWeekEnd(db, scope, w.end),
     promisesDueAtWeekEnd(db, scope, w.end, endDate),
     listIntroIdeas(db, scope),
-    teamNews(db, scope, w),
+    (events ?? Promise.resolve(undefined)).then((e) => teamNews(db, scope, w, e)),
     giveStreakAt(db, scope, w.monday, member.timeZone),
   ]);
   return assembleDigest(week, endDate, { numbers, relationships, promises, introIdeas, team, giveStreak });

@@ -16,7 +16,7 @@ import {
 } from "@/db/queries/digest-deliveries";
 import { env } from "@/lib/env";
 import { appLink, sendMail, type Mail } from "@/lib/mail";
-import { isEmptyDigest, loadDigest, type DigestContent } from "./content";
+import { isEmptyDigest, loadDigest, newDigestRunCache, type DigestContent, type DigestRunCache } from "./content";
 import { renderDigestEmail } from "./email";
 import { oneClickUnsubscribeUrl, unsubscribePageUrl } from "./unsubscribe";
 import { mondayOf } from "./week";
@@ -86,7 +86,7 @@ const describe = (err: unknown) => (err instanceof Error ? err.message : String(
  * subscribed (either may have changed since the claim), computes the week, skips a week
  * with nothing to say, and records the outcome on the claim.
  */
-export async function deliverDigest(db: Db, claim: Claim, now: Date, send: SendFn = sendMail): Promise<Outcome> {
+export async function deliverDigest(db: Db, claim: Claim, now: Date, send: SendFn = sendMail, cache?: DigestRunCache): Promise<Outcome> {
   const recipient = await getRecipient(db, claim.workspaceId, claim.userId);
   if (!recipient) {
     await markDigestSkipped(db, claim, "No longer a member of the workspace.");
@@ -97,7 +97,7 @@ export async function deliverDigest(db: Db, claim: Claim, now: Date, send: SendF
     return "skipped";
   }
   try {
-    const content = await loadDigest(db, { workspaceId: claim.workspaceId, userId: claim.userId, timeZone: recipient.timeZone }, claim.week);
+    const content = await loadDigest(db, { workspaceId: claim.workspaceId, userId: claim.userId, timeZone: recipient.timeZone }, claim.week, cache);
     if (isEmptyDigest(content)) {
       await markDigestSkipped(db, claim, "Nothing to tell this week.");
       return "skipped";
@@ -116,12 +116,12 @@ export async function deliverDigest(db: Db, claim: Claim, now: Date, send: SendF
   return "sent";
 }
 
-async function deliverAll(db: Db, claims: Claim[], now: Date, send: SendFn, report: RunReport): Promise<void> {
+async function deliverAll(db: Db, claims: Claim[], now: Date, send: SendFn, report: RunReport, cache: DigestRunCache): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < claims.length) {
       const claim = claims[next++]!;
-      report[await deliverDigest(db, claim, now, send)]++;
+      report[await deliverDigest(db, claim, now, send, cache)]++;
     }
   };
   await Promise.all(Array.from({ length: Math.min(CONCURRENCY, claims.length) }, worker));
@@ -136,6 +136,7 @@ const emptyReport = (): RunReport => ({ sent: 0, skipped: 0, retry: 0, failed: 0
 export async function runDueDigests(db: Db, opts: RunOptions = {}): Promise<RunReport> {
   const report = emptyReport();
   const send = opts.send ?? sendMail;
+  const cache = newDigestRunCache();
   const clock = () => opts.now ?? new Date();
   report.abandoned = await failAbandonedDigests(db, clock(), DIGEST_MAX_ATTEMPTS);
   for (;;) {
@@ -145,7 +146,7 @@ export async function runDueDigests(db: Db, opts: RunOptions = {}): Promise<RunR
       ...(await claimDueDigests(db, now, { limit: BATCH, leaseMs: DIGEST_LEASE_MS })),
     ];
     if (claims.length === 0) break;
-    await deliverAll(db, claims, now, send, report);
+    await deliverAll(db, claims, now, send, report, cache);
   }
   return report;
 }
@@ -158,6 +159,7 @@ export async function runDueDigests(db: Db, opts: RunOptions = {}): Promise<RunR
 export async function runWeekDigests(db: Db, week: string, opts: RunOptions & { workspaceId?: string } = {}): Promise<RunReport> {
   const report = emptyReport();
   const send = opts.send ?? sendMail;
+  const cache = newDigestRunCache();
   const monday = mondayOf(week);
   for (;;) {
     const now = opts.now ?? new Date();
@@ -167,7 +169,7 @@ export async function runWeekDigests(db: Db, week: string, opts: RunOptions & { 
       ...(await claimWeekDigests(db, week, monday, now, scope)),
     ];
     if (claims.length === 0) break;
-    await deliverAll(db, claims, now, send, report);
+    await deliverAll(db, claims, now, send, report, cache);
   }
   return report;
 }
@@ -177,10 +179,11 @@ export type Preview = { to: string; workspace: string; subject: string; text: st
 /** What a week's digests would say, without claiming or sending anything. */
 export async function previewWeekDigests(db: Db, week: string, opts: { now?: Date; workspaceId?: string } = {}): Promise<Preview[]> {
   const out: Preview[] = [];
+  const cache = newDigestRunCache();
   for (const m of await listWeekRecipients(db, mondayOf(week), opts.now ?? new Date(), opts.workspaceId)) {
     const recipient = await getRecipient(db, m.workspaceId, m.userId);
     if (!recipient) continue;
-    const content = await loadDigest(db, { ...m, timeZone: recipient.timeZone }, week);
+    const content = await loadDigest(db, { ...m, timeZone: recipient.timeZone }, week, cache);
     if (isEmptyDigest(content)) {
       out.push({ to: recipient.email, workspace: recipient.workspace.slug, empty: true });
       continue;
