@@ -33,6 +33,8 @@ export function numbersSummary(n: WeekNumbers): string {
   const before = n.gave.previous.count;
   const trend = gave > before ? ` — more than the week before (${before}).` : gave < before ? ` — the week before you gave ${times(before)}.` : ".";
   if (gave === 0 && took === 0) return `A quiet week: no gives or takes logged${before > 0 ? `, after ${times(before)} giving the week before` : ""}.`;
+  if (gave === 0) return `You received ${times(took)}: a good week ahead to give something back.`;
+  if (took === 0) return `You gave ${times(gave)}${trend}`;
   if (gave >= took) return `You gave ${times(gave)} and received ${times(took)}${trend}`;
   return `You received ${times(took)} and gave ${times(gave)}: a good week ahead to give back${trend === "." ? "." : trend}`;
 }

@@ -93,6 +93,8 @@ describe("the digest mail", () => {
     expect(numbersSummary(flows(1, 3, 0, 2))).toBe("You received 3 times and gave once: a good week ahead to give back — the week before you gave twice.");
     expect(numbersSummary(flows(0, 0, 2, 0))).toBe("A quiet week: no gives or takes logged.");
     expect(numbersSummary(flows(2, 2, 0, 2))).toBe("You gave twice and received twice.");
+    expect(numbersSummary(flows(0, 1, 0, 0))).toBe("You received once: a good week ahead to give something back.");
+    expect(numbersSummary(flows(2, 0, 0, 2))).toBe("You gave twice.");
     expect(promiseDueNote("2026-11-23", "2026-11-23")).toBe("due Mon 23 Nov");
     expect(digestSubject({ ...full, giveBack: null, goingCold: null, promisesDue: null }, { name: "x", personal: true })).toBe("Your week, 16–22 November");
   });
