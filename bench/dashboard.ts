@@ -57,7 +57,10 @@ const USAGE = `Usage: npm run bench:dashboard [-- options]
   --http            also measure over HTTP against \`next start\` of the production build
   --duration S      seconds per HTTP run (default 10)
   --http-warmup S   seconds of HTTP warm-up per route (default 3)
-  --no-data         skip the data part`;
+  --no-data         skip the data part
+  --cpu             also the CPU time each case costs the PostgreSQL backend (from /proc: a local
+                    server only) and this process — a figure that other load on the machine
+                    does not inflate, unlike wall time`;
 
 const { values } = parseArgs({
   options: {
@@ -70,6 +73,7 @@ const { values } = parseArgs({
     duration: { type: "string", default: "10" },
     "http-warmup": { type: "string", default: "3" },
     "no-data": { type: "boolean", default: false },
+    cpu: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -203,6 +207,55 @@ async function dataPart(db: Db, kind: "postgres" | "pglite", workspace: { id: st
     for (const p of plans) console.log(`\n--- ${p.sql.replace(/\s+/g, " ").slice(0, 160)}…\n${p.plan}`);
   } else plans = [];
   return { rows, plans };
+}
+
+/**
+ * CPU per call, with the queries run one after another on ONE connection: the backend's
+ * utime + stime from /proc/<pid>/stat (10 ms ticks, so averaged over --runs calls) and this
+ * process's own. On a shared machine wall time mostly measures the neighbours; this does not.
+ */
+async function cpuPart(workspace: { id: string; personal: boolean }, member: Member) {
+  const postgres = (await import("postgres")).default;
+  const client = postgres(process.env.DATABASE_URL ?? "", { max: 1, onnotice: () => {}, connection: { jit: "off" } });
+  const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+  try {
+    const [{ pid } = { pid: 0 }] = await queryRows<{ pid: number }>(db, sql`select pg_backend_pid() as pid`);
+    const stat = `/proc/${pid}/stat`;
+    if (!fs.existsSync(stat)) {
+      log(`--cpu: ${stat} is not readable here (is PostgreSQL on this machine?); skipped`);
+      return null;
+    }
+    const ticks = () => {
+      const f = fs.readFileSync(stat, "utf8").split(") ")[1]!.split(" ");
+      return Number(f[11]) + Number(f[12]);
+    };
+    const hz = Number(execFileSync("getconf", ["CLK_TCK"], { encoding: "utf8" }).trim()) || 100;
+    const scope = { workspaceId: workspace.id, userId: member.id };
+    const tz = member.timeZone;
+    const cases: Record<string, (now: Date) => Promise<unknown>> = {
+      "getDashboard (serialised)": (now) => getDashboard(db, scope, { timeZone: tz, today: todayIn(tz, now), team: !workspace.personal, now }),
+      "  relationshipOverview": (now) => relationshipOverview(db, scope, now),
+      "  memberFlow": (now) => memberFlow(db, scope, tz, now),
+      "  listPromisesDue": (now) => listPromisesDue(db, scope, todayIn(tz, now)),
+      "  listIntroIdeas": () => listIntroIdeas(db, scope),
+      ...(workspace.personal ? {} : { "  listTopAskCollisions": (now: Date) => listTopAskCollisions(db, workspace.id, now) }),
+    };
+    const rows: { name: string; dbCpu: number; nodeCpu: number; wall: number }[] = [];
+    for (const [name, call] of Object.entries(cases)) {
+      for (let i = 0; i < Math.min(warmup, 3); i++) await call(new Date());
+      const t0 = ticks();
+      const c0 = process.cpuUsage();
+      const w0 = performance.now();
+      for (let i = 0; i < runs; i++) await call(new Date());
+      const c = process.cpuUsage(c0);
+      rows.push({ name, dbCpu: round(((ticks() - t0) * 1000) / hz / runs), nodeCpu: round((c.user + c.system) / 1000 / runs), wall: round((performance.now() - w0) / runs) });
+    }
+    console.log(`\nCPU per call (one connection, ${runs} calls each, averaged)\n`);
+    console.log(table([["case", "PostgreSQL CPU ms", "Node CPU ms", "wall ms (mean)"], ...rows.map((r) => [r.name, r.dbCpu.toFixed(1), r.nodeCpu.toFixed(1), r.wall.toFixed(1)])]));
+    return rows;
+  } finally {
+    await client.end({ timeout: 5 });
+  }
 }
 
 // ---------------------------------------------------------------------------------------
@@ -376,6 +429,7 @@ async function main(): Promise<number> {
   const { workspace, member } = await pickMember(db);
   log(`${values.workspace}, ${member.email}: ${member.interactions.toLocaleString("en")} interactions, ${member.relationships.toLocaleString("en")} relationships`);
   const data = values["no-data"] ? null : await dataPart(db, handle.kind, workspace, member);
+  const cpu = values.cpu && handle.kind === "postgres" ? await cpuPart(workspace, member) : null;
   const http = values.http ? await httpPart(member, distDir) : null;
 
   let commit = "unknown";
@@ -394,7 +448,7 @@ async function main(): Promise<number> {
       {
         when, commit, database: handle.kind, workspace: values.workspace, member, runs, warmup, httpSeconds: duration,
         machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, loadAverage: { atStart: round(load1 ?? 0), atEnd: round(os.loadavg()[0] ?? 0) } },
-        data, http,
+        data, cpu, http,
       },
       null,
       2,
