@@ -101,3 +101,60 @@ test("delete the account: typed confirmation, signed out, and the account is gon
   await expect(page.getByRole("alert").filter({ hasText: "don't match an account" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
+
+test("an owner deletes a team workspace after typing its name; it is gone for good", async ({ page }) => {
+  await signedUp(page);
+  const name = `Doomed ${Date.now().toString(36)}`;
+  await page.goto("/workspaces/new");
+  await page.getByLabel("Workspace name").fill(name);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/w\/doomed-/);
+  const slug = new AuthPages(page).workspaceSlug();
+
+  await page.goto(`/w/${slug}/settings`);
+  const button = page.getByRole("button", { name: "Delete workspace" });
+  await page.getByLabel("Type the workspace's name to confirm").fill("not the name");
+  await expect(button).toBeDisabled();
+  await page.getByLabel("Type the workspace's name to confirm").fill(name);
+  await button.click();
+  await expect(page).not.toHaveURL(new RegExp(slug));
+  await expect(page).toHaveURL(/\/w\/reids-network-/);
+
+  await page.goto(`/w/${slug}/contacts`);
+  await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
+});
+
+test("import and export routes answer only members, and refuse a cross-site upload", async ({ page, browser }) => {
+  const { slug } = await signedUp(page);
+  const stranger = await browser.newContext();
+  const strangerPage = await stranger.newPage();
+  await new AuthPages(strangerPage).signUp(newUser("Stranger Danger"));
+  try {
+    for (const format of ["csv", "vcard"]) {
+      expect((await strangerPage.request.get(`/api/w/${slug}/export?format=${format}`)).status()).toBe(404);
+    }
+    const upload = (p: Page, headers: Record<string, string> = {}) =>
+      p.request.post(`/api/w/${slug}/import`, {
+        headers,
+        multipart: {
+          file: { name: "c.csv", mimeType: "text/csv", buffer: Buffer.from("Name\nAda\n") },
+          options: JSON.stringify({ step: "preview", onDuplicate: "merge", mapping: ["name"] }),
+        },
+      });
+    expect((await upload(strangerPage)).status()).toBe(404);
+    expect((await upload(page, { origin: "https://evil.example" })).status()).toBe(403);
+    const own = await upload(page);
+    expect(own.status()).toBe(200);
+    expect(await own.json()).toMatchObject({ summary: { counts: { create: 1, merge: 0, skip: 0 } } });
+    expect((await page.request.get(`/api/w/${slug}/export?format=xlsx`)).status()).toBe(400);
+  } finally {
+    await stranger.close();
+  }
+  const anonymous = await browser.newContext();
+  try {
+    expect((await anonymous.request.get(`${new URL(page.url()).origin}/api/account/export`)).status()).toBe(401);
+    expect((await anonymous.request.get(`${new URL(page.url()).origin}/api/w/${slug}/export?format=csv`)).status()).toBe(404);
+  } finally {
+    await anonymous.close();
+  }
+});
