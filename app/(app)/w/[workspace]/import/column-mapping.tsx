@@ -28,9 +28,9 @@ export function ColumnMapping({ file, mapping, onChange, onPreview, pending }: P
           We guessed from the headers of <strong>{file.name}</strong>. Check each column; anything you leave out stays out.
         </p>
       </div>
-      <ul className="grid gap-3 sm:grid-cols-2">
+      <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {columns.map((col, i) => (
-          <li key={`${col.header}-${i}`} className="flex flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3">
+          <li key={`${col.header}-${i}`} className="flex min-w-0 flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3">
             <label htmlFor={`${id}-${i}`} className="text-sm font-medium">
               {col.header}
             </label>
