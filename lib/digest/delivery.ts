@@ -29,7 +29,7 @@ export const DIGEST_SEND_TIMEOUT_MS = 2 * 60_000;
 export const DIGEST_MAX_ATTEMPTS = 6;
 export const DIGEST_RETRY_BASE_MS = 2 * 60_000;
 const BATCH = 50;
-const CONCURRENCY = 4;
+const CONCURRENCY = 6;
 
 export const retryDelayMs = (attempts: number) => DIGEST_RETRY_BASE_MS * 2 ** Math.max(0, attempts - 1);
 
