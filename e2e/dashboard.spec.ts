@@ -8,6 +8,7 @@ test("a new user sees what to do first, not empty charts", async ({ page }) => {
   await new AuthPages(page).signUp(newUser("Fiona First"));
   await expect(page.getByRole("heading", { name: "Start with the people you know" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Add your first contact" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "Import contacts" })).toBeVisible();
   await expect(page.getByText("Your relationships by balance")).toHaveCount(0);
 });
 

@@ -61,10 +61,14 @@ function FirstRun({ base, greeting }: { base: string; greeting: ReactNode }) {
         <h2 className="text-lg font-semibold">Start with the people you know</h2>
         <ol className="mt-4 flex flex-col gap-4 text-sm">
           <li>
-            <strong>1. Add a few people</strong> you spoke to lately — and what they care about, need and offer.
-            <div className="mt-2">
+            <strong>1. Add a few people</strong> you spoke to lately — and what they care about, need and offer. Or
+            bring them all in from LinkedIn, Google, Outlook or a vCard file.
+            <div className="mt-2 flex flex-wrap gap-3">
               <Link href={`${base}/contacts/new`} className={buttonClass("primary")}>
                 Add your first contact
+              </Link>
+              <Link href={`${base}/import`} className={buttonClass("secondary")}>
+                Import contacts
               </Link>
             </div>
           </li>
