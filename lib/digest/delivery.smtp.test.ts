@@ -16,7 +16,7 @@ import { digestDeliveries, memberships, users } from "@/db/schema";
 import { resetMailTransport } from "@/lib/mail";
 import { contactInput, makeScopedUser } from "@/lib/testing/factories";
 import { POST as oneClick } from "@/app/unsubscribe/one-click/route";
-import { DIGEST_LEASE_MS, DIGEST_MAX_ATTEMPTS, deliverDigest, digestMessageId, retryDelayMs, runDueDigests, runWeekDigests } from "./delivery";
+import { DIGEST_LEASE_MS, DIGEST_MAX_ATTEMPTS, deliverDigest, digestMessageId, previewWeekDigests, retryDelayMs, runDueDigests, runWeekDigests } from "./delivery";
 import { unsubscribeToken } from "./unsubscribe";
 import { dueWeek, mondayOf, shiftWeek, weekWindow } from "./week";
 
@@ -202,6 +202,20 @@ describe("exactly once", () => {
     const second = await runWeekDigests(db, WEEK, { workspaceId: t.workspaceId, now: later(MIN) });
     expect(second).toEqual({ sent: 0, skipped: 0, retry: 0, failed: 0, abandoned: 0 });
     for (const m of t.members) expect(mailsTo(m.email)).toHaveLength(1);
+  });
+
+  it("a dry run shows each member's digest and claims and sends nothing", async () => {
+    const t = await team(2);
+    const previews = await previewWeekDigests(db, WEEK, { workspaceId: t.workspaceId, now: NOW });
+    expect(previews.map((p) => p.to).sort()).toEqual(t.members.map((m) => m.email.toLowerCase()).sort());
+    for (const p of previews) {
+      expect(p).toMatchObject({ subject: "[Digest Team] Your week, 2–8 March: 1 to give back to" });
+      expect("text" in p && p.text).toContain("They need: An intro to a designer.");
+    }
+    for (const m of t.members) {
+      expect(mailsTo(m.email)).toHaveLength(0);
+      expect(await getDelivery(db, { ...m, week: WEEK })).toBeUndefined();
+    }
   });
 });
 
