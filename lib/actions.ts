@@ -1,6 +1,7 @@
 import "server-only";
 import { createSafeActionClient } from "next-safe-action";
 import { z } from "zod";
+import { dbUnavailable, isTransientDbError } from "@/lib/db-errors";
 import { UserError, GENERIC_ERROR_MESSAGE } from "@/lib/errors";
 import { requireMember, requireUser } from "@/lib/session";
 import type { Permission } from "@/lib/permissions";
@@ -14,6 +15,7 @@ export const actionClient = createSafeActionClient({
   defineMetadataSchema: () => z.object({ name: z.string(), permission: z.string().optional() }),
   handleServerError(error, { metadata }) {
     if (error instanceof UserError) return error.message;
+    if (isTransientDbError(error)) return dbUnavailable(`action ${metadata?.name ?? "?"}`, error);
     console.error(`[action ${metadata?.name ?? "?"}]`, error);
     return GENERIC_ERROR_MESSAGE;
   },

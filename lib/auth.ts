@@ -6,6 +6,7 @@ import { getDb } from "@/db/client";
 import { accounts, users } from "@/db/schema";
 import { createPersonalWorkspace, getSessionUser, getUserForSignIn } from "@/db/queries/users";
 import { getAuthSecret } from "@/lib/auth-secret";
+import { noteDbFailure } from "@/lib/db-errors";
 import { authConfig, oauthProviders } from "@/lib/auth.config";
 import { verifyAgainstDummy, verifyPassword } from "@/lib/password";
 import { clearLimit, hit, isLimited } from "@/lib/rate-limit";
@@ -83,7 +84,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           token.sv = user.sessionVersion ?? 0;
         }
         if (!token.uid) return null;
-        const current = await getSessionUser(db, token.uid);
+        const current = await getSessionUser(db, token.uid).catch(noteDbFailure);
         if (!current || current.sessionVersion !== token.sv) return null;
         token.name = current.name;
         token.email = current.email;

@@ -4,6 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { getDb } from "@/db/client";
 import { getMembershipBySlug, type WorkspaceSummary } from "@/db/queries/workspaces";
 import { auth } from "@/lib/auth";
+import { surfacingDbFailures } from "@/lib/db-errors";
 import { UserError } from "@/lib/errors";
 import { can, type Permission } from "@/lib/permissions";
 import { workspaceSlug } from "@/lib/validation/workspaces";
@@ -12,7 +13,8 @@ export type CurrentUser = { id: string; name: string; email: string; emailVerifi
 
 /** The signed-in user, checked against the database for this request; null when signed out. */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = await auth();
+  // A database that is briefly gone must not look like "signed out" (see lib/db-errors.ts).
+  const session = await surfacingDbFailures(() => auth());
   const u = session?.user;
   if (!u?.id) return null;
   return { id: u.id, name: u.name ?? "", email: u.email ?? "", emailVerified: u.verified, timeZone: u.timeZone };

@@ -2,6 +2,7 @@ import "server-only";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "@/db/client";
 import { contacts, interactions, promises, relationshipStats, users } from "@/db/schema";
+import { UserError } from "@/lib/errors";
 import { BALANCE_PRIOR, HALF_LIFE_DAYS, type Direction, type Kind } from "@/lib/scoring";
 import { statsOf, type Scope } from "./contacts";
 import { epochPower, scoreSql } from "./scores";
@@ -82,16 +83,46 @@ async function contactInWorkspace(tx: Db | Tx, workspaceId: string, contactId: s
   return Boolean(row);
 }
 
-/** Logs an interaction and updates the relationship's scores in one transaction. */
-export async function logInteraction(db: Db, scope: Scope, input: InteractionInput): Promise<{ id: string } | undefined> {
+/** A client-chosen id that already names another entry (someone else's, or another contact's). */
+export class InteractionIdTaken extends UserError {
+  constructor() {
+    super("That entry's id is already in use. Log it again and it will get a new one.");
+  }
+}
+
+/**
+ * Logs an interaction and updates the relationship's scores in one transaction. With an
+ * `id` chosen by the client the write is idempotent: sending it again (a retry after a lost
+ * answer) finds the member's own entry and changes nothing (`created: false`). An id that
+ * names anything else — another member's or workspace's entry, or another contact's —
+ * throws InteractionIdTaken and reveals nothing about that entry.
+ */
+export async function logInteraction(
+  db: Db,
+  scope: Scope,
+  input: InteractionInput & { id?: string },
+): Promise<{ id: string; created: boolean } | undefined> {
   return db.transaction(async (tx) => {
     if (!(await contactInWorkspace(tx, scope.workspaceId, input.contactId))) return undefined;
     const [row] = await tx
       .insert(interactions)
       .values({ ...input, workspaceId: scope.workspaceId, userId: scope.userId })
+      .onConflictDoNothing({ target: interactions.id })
       .returning({ id: interactions.id });
-    await refreshStats(tx, scope, input.contactId);
-    return row;
+    if (row) {
+      await refreshStats(tx, scope, input.contactId);
+      return { id: row.id, created: true };
+    }
+    // Only a client-chosen id can conflict. A concurrent first write of it has committed by
+    // now (the insert waited for it), so this read sees it.
+    const [mine] = input.id
+      ? await tx
+          .select({ id: interactions.id })
+          .from(interactions)
+          .where(and(relationship(scope, input.contactId), eq(interactions.id, input.id)))
+      : [];
+    if (!mine) throw new InteractionIdTaken();
+    return { id: mine.id, created: false };
   });
 }
 

@@ -24,6 +24,8 @@ const kindMessage = { message: "That kind doesn't go in that direction.", path: 
 
 export const logInteractionSchema = z
   .strictObject({
+    /** Chosen by the client to make a retry safe: the same id is logged once (see logInteraction). */
+    id: z.uuid({ error: "The entry's id must be a UUID." }).optional(),
     contactId: z.uuid(),
     ...interactionFields,
     /** Set when the user saw the "give before you ask" warning and logs the ask anyway. */
