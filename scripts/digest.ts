@@ -67,14 +67,23 @@ async function main(): Promise<number> {
   if (args["dry-run"]) {
     const previews = await previewWeekDigests(db, week, { now, workspaceId });
     for (const p of previews) {
+      const note = !p.already
+        ? ""
+        : p.already === "pending" || p.already === "sending"
+          ? ` (claimed, ${p.already}: retried when due)`
+          : ` (already ${p.already}: a real run leaves it alone)`;
       if ("empty" in p) {
-        console.log(`\n=== ${p.to} · ${p.workspace}: nothing to tell, no mail`);
+        console.log(`\n=== ${p.to} · ${p.workspace}: nothing to tell, no mail${note}`);
         continue;
       }
-      console.log(`\n=== ${p.to} · ${p.workspace}\nSubject: ${p.subject}\n\n${p.text}`);
+      console.log(`\n=== ${p.to} · ${p.workspace}${note}\nSubject: ${p.subject}\n\n${p.text}`);
     }
-    const mails = previews.filter((p) => !("empty" in p)).length;
-    console.log(`\nDry run for ${where}: ${mails} digest${mails === 1 ? "" : "s"} would go out, ${previews.length - mails} with nothing to tell. Nothing was sent or claimed.`);
+    const pending = previews.filter((p) => !p.already);
+    const mails = pending.filter((p) => !("empty" in p)).length;
+    console.log(
+      `\nDry run for ${where}: ${mails} digest${mails === 1 ? "" : "s"} would go out, ${pending.length - mails} with nothing to tell, ` +
+        `${previews.length - pending.length} handled already. Nothing was sent or claimed.`,
+    );
     return 0;
   }
 

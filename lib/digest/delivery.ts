@@ -5,6 +5,7 @@ import {
   claimDueDigests,
   claimWeekDigests,
   failAbandonedDigests,
+  getDelivery,
   getRecipient,
   listWeekRecipients,
   markDigestFailed,
@@ -174,7 +175,8 @@ export async function runWeekDigests(db: Db, week: string, opts: RunOptions & { 
   return report;
 }
 
-export type Preview = { to: string; workspace: string; subject: string; text: string } | { to: string; workspace: string; empty: true };
+/** `already`: the status of this digest's claim when there is one (a real run leaves it alone). */
+export type Preview = { to: string; workspace: string; already?: string } & ({ subject: string; text: string } | { empty: true });
 
 /** What a week's digests would say, without claiming or sending anything. */
 export async function previewWeekDigests(db: Db, week: string, opts: { now?: Date; workspaceId?: string } = {}): Promise<Preview[]> {
@@ -183,13 +185,14 @@ export async function previewWeekDigests(db: Db, week: string, opts: { now?: Dat
   for (const m of await listWeekRecipients(db, mondayOf(week), opts.now ?? new Date(), opts.workspaceId)) {
     const recipient = await getRecipient(db, m.workspaceId, m.userId);
     if (!recipient) continue;
+    const already = (await getDelivery(db, { ...m, week }))?.status;
     const content = await loadDigest(db, { ...m, timeZone: recipient.timeZone }, week, cache);
     if (isEmptyDigest(content)) {
-      out.push({ to: recipient.email, workspace: recipient.workspace.slug, empty: true });
+      out.push({ to: recipient.email, workspace: recipient.workspace.slug, already, empty: true });
       continue;
     }
     const mail = await buildDigestMail({ ...m, week, attempts: 0 }, recipient, content);
-    out.push({ to: recipient.email, workspace: recipient.workspace.slug, subject: mail.subject, text: mail.text });
+    out.push({ to: recipient.email, workspace: recipient.workspace.slug, already, subject: mail.subject, text: mail.text });
   }
   return out;
 }
