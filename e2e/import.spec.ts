@@ -158,3 +158,39 @@ test("import and export routes answer only members, and refuse a cross-site uplo
     await anonymous.close();
   }
 });
+
+/** A Connections.csv of about `megabytes` MB: LinkedIn's notes lines, then `rows` people. */
+function bigLinkedIn(rows: number, pad: number): Buffer {
+  const lines = ["Notes:", '"Some e-mail addresses are missing."', "", "First Name,Last Name,URL,Email Address,Company,Position,Connected On"];
+  for (let i = 0; i < rows; i++) {
+    lines.push(`Person,Number ${i},https://www.linkedin.com/in/person-${i}-${"x".repeat(pad)},${i % 3 ? "" : `p${i}@example.com`},"Company ${i % 97}, Inc.",Role ${i % 13},0${1 + (i % 9)} Mar 2021`);
+  }
+  return Buffer.from(`${lines.join("\n")}\n`);
+}
+
+test("a large file previews with its count; one over 10 MB is refused before and at the server", async ({ page }) => {
+  test.setTimeout(180_000);
+  const { slug, importer } = await signedUp(page);
+  await importer.open();
+  const large = bigLinkedIn(45_000, 106);
+  expect(large.byteLength).toBeGreaterThan(9 * 1024 * 1024);
+  expect(large.byteLength).toBeLessThan(10 * 1024 * 1024);
+  await importer.choose({ name: "Connections.csv", mimeType: "text/csv", buffer: large });
+  await expect(importer.previewHeading()).toHaveText("Preview: LinkedIn connections, 45,000 people", { timeout: 120_000 });
+  await expect(importer.count("new")).toHaveText("45,000");
+  // A long list starts folded; the first 1,000 rows are there to read, the rest counted.
+  await page.getByText("Will be added — 45,000 rows").click();
+  await expect(page.getByText("…and 44,000 more.")).toBeVisible();
+
+  await page.getByRole("button", { name: "Choose another file" }).click();
+  const tooBig = bigLinkedIn(45_000, 130);
+  expect(tooBig.byteLength).toBeGreaterThan(10 * 1024 * 1024);
+  await importer.choose({ name: "Connections.csv", mimeType: "text/csv", buffer: tooBig });
+  await expect(page.getByRole("alert").filter({ hasText: "one import takes up to 10 MB" })).toBeVisible();
+
+  const res = await page.request.post(`/api/w/${slug}/import`, {
+    multipart: { file: { name: "Connections.csv", mimeType: "text/csv", buffer: tooBig }, options: JSON.stringify({ step: "preview" }) },
+  });
+  expect(res.status()).toBe(413);
+  expect((await res.json()).error).toMatch(/one import takes up to 10 MB/);
+});

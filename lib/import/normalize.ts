@@ -29,11 +29,24 @@ const join = (parts: (string | undefined)[], sep: string) =>
     .filter(Boolean)
     .join(sep);
 
-const DATE_FORMATS = ["yyyy-MM-dd", "dd MMM yyyy", "d MMM yyyy", "MMM d, yyyy", "d MMMM yyyy", "MMMM d, yyyy", "dd.MM.yyyy"];
+const DATE_FORMATS = ["dd MMM yyyy", "yyyy-MM-dd", "d MMM yyyy", "MMM d, yyyy", "d MMMM yyyy", "MMMM d, yyyy", "dd.MM.yyyy"];
+const emailSchema = z.email();
+
+// A file of thousands of connections repeats its dates; date-fns parsing is the slow part of a row.
+const dates = new Map<string, string | null>();
 
 /** "05 Nov 2023" (LinkedIn), "2023-11-05" … → "2023-11-05"; null when it is not a date we can be sure of. */
 export function parseConnectedOn(value: string): string | null {
   const v = value.trim();
+  const known = dates.get(v);
+  if (known !== undefined) return known;
+  const parsed = parseDate(v);
+  if (dates.size > 50_000) dates.clear();
+  dates.set(v, parsed);
+  return parsed;
+}
+
+function parseDate(v: string): string | null {
   for (const f of DATE_FORMATS) {
     const d = parse(v, f, new Date(2000, 0, 1));
     if (isValid(d) && d.getFullYear() >= 1900 && d.getFullYear() <= 9999) {
@@ -76,7 +89,7 @@ export function normalizeRecord(record: RawRecord): { ok: true; candidate: Candi
   for (const raw of record.emails) {
     const e = raw.trim().replace(/^mailto:/i, "").toLowerCase();
     if (!e || emails.includes(e)) continue;
-    if (!z.email().safeParse(e).success) warnings.push(`Left out “${raw.slice(0, 80)}”: not an e-mail address.`);
+    if (!emailSchema.safeParse(e).success) warnings.push(`Left out “${raw.slice(0, 80)}”: not an e-mail address.`);
     else emails.push(e);
   }
   if (emails.length > MAX_EMAILS) warnings.push(`Kept the first ${MAX_EMAILS} of ${emails.length} e-mail addresses.`);

@@ -26,7 +26,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ wor
 
   const length = Number(request.headers.get("content-length") ?? 0);
   if (length > MAX_BODY_BYTES) {
-    return fail(`This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB, the most one import takes. Split it into smaller files.`, 413);
+    return fail(`This file is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB; one import takes up to ${MAX_IMPORT_BYTES / 1024 / 1024} MB. Split it into smaller files.`, 413);
   }
   let form: FormData;
   try {
