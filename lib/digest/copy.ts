@@ -48,10 +48,12 @@ export function goingColdNote(daysSince: number, cadenceDays: number): string {
   return `${daysSince} days since you were in touch (you aim for every ${cadenceDays}). A short “how are you?” is enough.`;
 }
 
-/** "overdue since 20 Feb" or "due Sun 15 Mar", relative to the local date the week ended on. */
+// Made once: building a date format costs far more than using one.
+const dayFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" });
+
+/** "overdue since Fri 20 Feb" or "due Sun 15 Mar", relative to the local date the week ended on. */
 export function promiseDueNote(dueOn: string, endDate: string): string {
-  const d = new Date(`${dueOn}T00:00:00Z`);
-  const day = d.toLocaleDateString("en-GB", { timeZone: "UTC", weekday: "short", day: "numeric", month: "short" });
+  const day = dayFormat.format(new Date(`${dueOn}T00:00:00Z`));
   return dueOn < endDate ? `overdue since ${day}` : `due ${day}`;
 }
 
