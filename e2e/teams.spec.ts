@@ -47,6 +47,13 @@ test("an owner invites a teammate, who joins through the mailed link, sees team 
   await matePage.getByLabel("Your name").fill(mate.name);
   await matePage.getByLabel("Password").fill(mate.password);
   await matePage.getByRole("button", { name: "Create account" }).click();
+  await expect(matePage.getByText("Check your inbox.")).toBeVisible();
+  await waitForMail(mate.email, /Confirm your e-mail/);
+  // Signing in from the answer comes back to the invitation.
+  await matePage.getByRole("main").getByRole("link", { name: "Sign in", exact: true }).first().click();
+  await matePage.getByLabel("E-mail").fill(mate.email);
+  await matePage.getByLabel("Password").fill(mate.password);
+  await matePage.getByRole("button", { name: "Sign in" }).click();
   await expect(matePage).toHaveURL(/\/invite\//);
   await matePage.getByRole("button", { name: /^Join Acme/ }).click();
   await expect(matePage).toHaveURL(new RegExp(`/w/${slug}`));
