@@ -80,7 +80,7 @@ function withTimeout<T>(p: Promise<T>, ms: number): Promise<T> {
   return Promise.race([p, timeout]).finally(() => clearTimeout(timer));
 }
 
-const describe = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 1000);
+const errorText = (err: unknown) => (err instanceof Error ? err.message : String(err)).slice(0, 1000);
 
 /**
  * Sends one claimed digest. Checks first that the person is still a member and still
@@ -106,8 +106,8 @@ export async function deliverDigest(db: Db, claim: Claim, now: Date, send: SendF
     await withTimeout(send(await buildDigestMail(claim, recipient, content)), DIGEST_SEND_TIMEOUT_MS);
   } catch (err) {
     const last = claim.attempts >= DIGEST_MAX_ATTEMPTS;
-    console.error(`[digest] ${claim.week} for user ${claim.userId} in ${claim.workspaceId}, attempt ${claim.attempts}: ${describe(err)}`);
-    await markDigestFailed(db, claim, describe(err), last ? null : new Date(now.getTime() + retryDelayMs(claim.attempts)));
+    console.error(`[digest] ${claim.week} for user ${claim.userId} in ${claim.workspaceId}, attempt ${claim.attempts}: ${errorText(err)}`);
+    await markDigestFailed(db, claim, errorText(err), last ? null : new Date(now.getTime() + retryDelayMs(claim.attempts)));
     return last ? "failed" : "retry";
   }
   // Sent. Should this write fail (the database gone at this very moment), the claim stays
