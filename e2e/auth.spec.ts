@@ -3,7 +3,7 @@ import { linkIn, waitForMail } from "./fixtures/mail";
 import { newUser } from "./fixtures/users";
 import { AuthPages } from "./pages/auth";
 
-test("a new user signs up and lands in their personal workspace", async ({ page }) => {
+test("a new user signs up, is asked to check their inbox, signs in and lands in their personal workspace", async ({ page }) => {
   const user = newUser("Grace Hopper");
   await new AuthPages(page).signUp(user);
   await expect(page.getByRole("heading", { name: "Dashboard" })).toBeVisible();
@@ -29,6 +29,30 @@ test("sign-up explains what is wrong beside each field and creates nothing", asy
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page.getByText(/one of the most common ones/)).toBeVisible();
   await expect(page).toHaveURL(/\/sign-up$/);
+});
+
+test("signing up with a taken address answers the same, tells only its owner, and changes nothing", async ({ page }) => {
+  const owner = newUser("Olive Owner");
+  const auth = new AuthPages(page);
+  const slug = await auth.signUp(owner);
+  await auth.signOut();
+
+  // Someone else tries the same address (in capitals): the answer is the one every address gets.
+  const intruder = { name: "Ivan Intruder", email: owner.email.toUpperCase(), password: "an intruder's passphrase" };
+  await auth.submitSignUp(intruder);
+  await expect(page.getByText(/We sent a message to .*open the link in it to confirm your address/)).toBeVisible();
+
+  const note = await waitForMail(owner.email, /You already have a Mutual account/);
+  expect(note).toContain("Hi Olive Owner,");
+  expect(note).toMatch(/\/sign-in/);
+  expect(note).toMatch(/\/forgot/);
+
+  // The account is untouched: the intruder's password does not open it, the owner's does.
+  await auth.signIn(owner.email, intruder.password);
+  await expect(page.getByRole("alert").filter({ hasText: "don't match an account" })).toBeVisible();
+  await auth.signIn(owner.email, owner.password);
+  await expect(page).toHaveURL(new RegExp(`/w/${slug}$`));
+  await expect(page.getByLabel(/Workspace: Olive's network/)).toBeVisible();
 });
 
 test("sign out, sign in again, and a wrong password shows a message", async ({ page }) => {

@@ -5,13 +5,18 @@ import { rateLimits } from "@/db/schema";
 
 /**
  * Attempt limits, kept in PostgreSQL so they hold across every app instance.
- * Only failures are counted for sign-in; every request counts for reset mail.
+ * Only failures are counted for sign-in: 10 wrong passwords for one address within a
+ * minute (a window that starts at the first) lock that address, even against the right
+ * password, until the window ends; other addresses are not affected. Every request
+ * counts for reset and sign-up, which send mail: an address cannot be flooded.
  */
 export const LIMITS = {
   signInPerEmail: { points: 10, duration: 60 },
   signInPerIp: { points: 100, duration: 15 * 60 },
   resetPerEmail: { points: 5, duration: 60 * 60 },
   resetPerIp: { points: 30, duration: 60 * 60 },
+  signUpPerEmail: { points: 5, duration: 60 * 60 },
+  signUpPerIp: { points: 100, duration: 60 * 60 },
 } as const;
 
 type LimitName = keyof typeof LIMITS;

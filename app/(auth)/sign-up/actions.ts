@@ -1,40 +1,34 @@
 "use server";
 
+import { headers } from "next/headers";
 import { after } from "next/server";
 import { returnValidationErrors } from "next-safe-action";
-import { getDb } from "@/db/client";
-import { createAccount } from "@/db/queries/users";
-import { sendVerificationMail } from "@/lib/account-mail";
+import { signUpOrNotify } from "@/lib/account-mail";
 import { actionClient } from "@/lib/actions";
-import { signIn } from "@/lib/auth";
-import { hashPassword, isCommonPassword } from "@/lib/password";
+import { UserError } from "@/lib/errors";
+import { isCommonPassword } from "@/lib/password";
+import { hit } from "@/lib/rate-limit";
+import { clientIp } from "@/lib/request-ip";
 import { signUpSchema } from "@/lib/validation/auth";
 
+/**
+ * Answers "check your inbox" whether or not the address has an account, in the same
+ * words and time: the account (or, for a known address, a note to its owner) is made
+ * after the answer. Only what holds for any address is checked first — the form's
+ * fields, the common-password list and the attempt limits.
+ */
 export const signUp = actionClient
   .metadata({ name: "signUp" })
   .inputSchema(signUpSchema)
-  .action(async ({ parsedInput: input }) => {
+  .action(async ({ parsedInput: { callbackUrl: _next, ...input } }) => {
     if (isCommonPassword(input.password)) {
       returnValidationErrors(signUpSchema, {
         password: { _errors: ["That password is one of the most common ones. Pick something less guessable."] },
       });
     }
-    const account = await createAccount(await getDb(), {
-      name: input.name,
-      email: input.email,
-      timeZone: input.timeZone,
-      passwordHash: await hashPassword(input.password),
-    });
-    if (!account) {
-      returnValidationErrors(signUpSchema, {
-        email: { _errors: ["There is already an account with this e-mail. Sign in, or reset your password."] },
-      });
-    }
-    const { user } = account;
-    after(() => sendVerificationMail(user).catch((err: unknown) => console.error("[sign-up] verification mail", err)));
-    await signIn("credentials", {
-      email: input.email,
-      password: input.password,
-      redirectTo: `/w/${account.workspaceSlug}?welcome=1`,
-    });
+    const ip = clientIp(await headers());
+    const [byEmail, byIp] = await Promise.all([hit("signUpPerEmail", input.email), hit("signUpPerIp", ip)]);
+    if (byEmail || byIp) throw new UserError("Too many sign-ups from here. Please wait an hour and try again.");
+    after(() => signUpOrNotify(input).catch((err: unknown) => console.error("[sign-up]", err)));
+    return { sent: true as const };
   });
