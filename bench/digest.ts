@@ -226,6 +226,24 @@ async function main() {
   console.log(`Digest run for ${week}, as at ${now.toISOString()}, mail over SMTP to a local server …`);
 
   const { runDueDigests } = await import("@/lib/digest/delivery");
+  // A server's scheduler has its modules loaded after its first tick: load the mail renderer
+  // (React's server renderer is imported on first use) before the clock starts.
+  const { renderDigestEmail } = await import("@/lib/digest/email");
+  const { assembleDigest } = await import("@/lib/digest/content");
+  const zero = { week: { count: 0, weight: 0 }, previous: { count: 0, weight: 0 } };
+  await renderDigestEmail({
+    content: assembleDigest(week, mondayOf(week), {
+      numbers: { gave: zero, received: zero, mutual: zero },
+      relationships: { giveBack: [], owing: 0, goingCold: [], cold: 0 },
+      promises: { items: [], total: 0 },
+      introIdeas: [],
+      team: { notes: [], noteCount: 0, contacts: [], contactCount: 0, imports: [], joined: [] },
+      giveStreak: 1,
+    }),
+    recipient: { name: "Warm Up", email: "warm@up.test" },
+    workspace: { name: SLUG, personal: false },
+    links: { digest: "x", settings: "x", unsubscribe: "x", contact: (id) => id },
+  });
   // PostgreSQL's side: the CPU time of this database's backends (a local server: /proc).
   const backendCpu = async () => {
     const pids = await queryRows<{ pid: number }>(db, sql`select pid from pg_stat_activity where datname = current_database() and application_name = 'mutual'`);
