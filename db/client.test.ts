@@ -59,5 +59,5 @@ describe("the embedded database folder lock", () => {
     expect(second.stdout).not.toContain("open");
     expect(second.stderr).toContain(`The embedded database in ${dataDir} is already in use by another Mutual process`);
     expect(holder.child.exitCode).toBeNull();
-  }, 20_000);
+  }, 60_000);
 });

@@ -42,7 +42,7 @@ const cases: SchemaCase[] = [
   {
     name: "logInteraction",
     schema: logInteractionSchema,
-    valid: { contactId: id, ...entry, confirmAsk: false },
+    valid: { id, contactId: id, ...entry, confirmAsk: false },
     holds: (out: z.output<typeof logInteractionSchema>) => {
       expect(out.contactId).toMatch(UUID);
       entryHolds(out as never);
