@@ -86,23 +86,34 @@ test("export the contacts as CSV (formula cells neutralised) and as vCard", asyn
   expect(card).toContain("ORG:Sheets\\, Inc.\r\n");
 });
 
-test("delete the account: typed confirmation, signed out, and the account is gone", async ({ page }) => {
-  const { user } = await signedUp(page);
-  await page.goto(`/w/${new AuthPages(page).workspaceSlug()}/settings`);
+test("delete the account: typed confirmation, every session ends, and the account is gone", async ({ page, browser }) => {
+  test.setTimeout(120_000);
+  const { user, slug } = await signedUp(page);
+  // A second device, signed in too.
+  const other = await browser.newContext();
+  const otherPage = await other.newPage();
+  await new AuthPages(otherPage).signIn(user.email, user.password);
+  await expect(otherPage).toHaveURL(/\/w\//);
+
+  await page.goto(`/w/${slug}/settings`);
   const button = page.getByRole("button", { name: "Delete my account" });
   await expect(button).toBeDisabled();
   await page.getByLabel("Type your e-mail address to confirm").fill(user.email.toUpperCase());
   await button.click();
-  await expect(page.getByRole("heading", { name: "Your account is deleted" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Your account is deleted" })).toBeVisible({ timeout: 30_000 });
 
   await page.goto("/w");
   await expect(page).toHaveURL(/\/sign-in/);
+  await otherPage.goto(`/w/${slug}/contacts`);
+  await expect(otherPage).toHaveURL(/\/sign-in/);
+  await other.close();
   await new AuthPages(page).signIn(user.email, user.password);
   await expect(page.getByRole("alert").filter({ hasText: "don't match an account" })).toBeVisible();
   await expect(page).toHaveURL(/\/sign-in/);
 });
 
 test("an owner deletes a team workspace after typing its name; it is gone for good", async ({ page }) => {
+  test.setTimeout(120_000);
   await signedUp(page);
   const name = `Doomed ${Date.now().toString(36)}`;
   await page.goto("/workspaces/new");
@@ -117,14 +128,14 @@ test("an owner deletes a team workspace after typing its name; it is gone for go
   await expect(button).toBeDisabled();
   await page.getByLabel("Type the workspace's name to confirm").fill(name);
   await button.click();
-  await expect(page).not.toHaveURL(new RegExp(slug));
-  await expect(page).toHaveURL(/\/w\/reids-network-/);
+  await expect(page).toHaveURL(/\/w\/reids-network-/, { timeout: 30_000 });
 
   await page.goto(`/w/${slug}/contacts`);
   await expect(page.getByRole("heading", { name: "We couldn't find that page" })).toBeVisible();
 });
 
 test("import and export routes answer only members, and refuse a cross-site upload", async ({ page, browser }) => {
+  test.setTimeout(120_000);
   const { slug } = await signedUp(page);
   const stranger = await browser.newContext();
   const strangerPage = await stranger.newPage();
@@ -159,31 +170,34 @@ test("import and export routes answer only members, and refuse a cross-site uplo
   }
 });
 
-/** A Connections.csv of about `megabytes` MB: LinkedIn's notes lines, then `rows` people. */
+/**
+ * A Connections.csv with `rows` people and a wide column LinkedIn doesn't have (left out by
+ * the import): near the size limit without a CPU-heavy number of rows.
+ */
 function bigLinkedIn(rows: number, pad: number): Buffer {
-  const lines = ["Notes:", '"Some e-mail addresses are missing."', "", "First Name,Last Name,URL,Email Address,Company,Position,Connected On"];
+  const lines = ["Notes:", '"Some e-mail addresses are missing."', "", "First Name,Last Name,URL,Email Address,Company,Position,Connected On,Padding"];
   for (let i = 0; i < rows; i++) {
-    lines.push(`Person,Number ${i},https://www.linkedin.com/in/person-${i}-${"x".repeat(pad)},${i % 3 ? "" : `p${i}@example.com`},"Company ${i % 97}, Inc.",Role ${i % 13},0${1 + (i % 9)} Mar 2021`);
+    lines.push(`Person,Number ${i},https://www.linkedin.com/in/person-${i},${i % 3 ? "" : `p${i}@example.com`},"Company ${i % 97}, Inc.",Role ${i % 13},0${1 + (i % 9)} Mar 2021,${"x".repeat(pad)}`);
   }
   return Buffer.from(`${lines.join("\n")}\n`);
 }
 
 test("a large file previews with its count; one over 10 MB is refused before and at the server", async ({ page }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(120_000);
   const { slug, importer } = await signedUp(page);
   await importer.open();
-  const large = bigLinkedIn(45_000, 106);
+  const large = bigLinkedIn(5_000, 1_900);
   expect(large.byteLength).toBeGreaterThan(9 * 1024 * 1024);
   expect(large.byteLength).toBeLessThan(10 * 1024 * 1024);
   await importer.choose({ name: "Connections.csv", mimeType: "text/csv", buffer: large });
-  await expect(importer.previewHeading()).toHaveText("Preview: LinkedIn connections, 45,000 people", { timeout: 120_000 });
-  await expect(importer.count("new")).toHaveText("45,000");
+  await expect(importer.previewHeading()).toHaveText("Preview: LinkedIn connections, 5,000 people", { timeout: 60_000 });
+  await expect(importer.count("new")).toHaveText("5,000");
   // A long list starts folded; the first 1,000 rows are there to read, the rest counted.
-  await page.getByText("Will be added — 45,000 rows").click();
-  await expect(page.getByText("…and 44,000 more.")).toBeVisible();
+  await page.getByText("Will be added — 5,000 rows").click();
+  await expect(page.getByText("…and 4,000 more.")).toBeVisible();
 
   await page.getByRole("button", { name: "Choose another file" }).click();
-  const tooBig = bigLinkedIn(45_000, 130);
+  const tooBig = bigLinkedIn(5_000, 2_100);
   expect(tooBig.byteLength).toBeGreaterThan(10 * 1024 * 1024);
   await importer.choose({ name: "Connections.csv", mimeType: "text/csv", buffer: tooBig });
   await expect(page.getByRole("alert").filter({ hasText: "one import takes up to 10 MB" })).toBeVisible();
