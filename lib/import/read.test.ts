@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readImportFile, type ParsedImport } from "@/lib/import";
+import { ImportFileError, MAX_IMPORT_BYTES, MAX_IMPORT_ROWS, readImportFile, readImportFileAsync, type ParsedImport } from "@/lib/import";
 
 const FIXTURES = path.join(import.meta.dirname, "fixtures");
 const fixture = (name: string) => new Uint8Array(fs.readFileSync(path.join(FIXTURES, name)));
@@ -312,5 +312,20 @@ describe("UTF-16 (Excel's Unicode text)", () => {
     const parsed = readImportFile(bytes, "contacts.txt");
     expect(parsed.encoding).toBe("utf-16le");
     expect(parsed.candidates[0]?.input).toMatchObject({ name: "Søren Kierkegaard", emails: ["soren@example.dk"] });
+  });
+});
+
+describe("the server's reader", () => {
+  it("yields to the event loop on a long file and reads exactly what the plain reader reads", async () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `Person,${i},https://www.linkedin.com/in/p${i},p${i}@example.com,Co,Role,05 Nov 2023`);
+    const bytes = utf8(["First Name,Last Name,URL,Email Address,Company,Position,Connected On", ...rows, ",,,,,,"].join("\n"));
+    let ticks = 0;
+    const timer = setInterval(() => ticks++, 0);
+    const parsed = await readImportFileAsync(bytes, "Connections.csv");
+    clearInterval(timer);
+    expect(parsed).toEqual(readImportFile(bytes, "Connections.csv"));
+    expect(parsed.candidates).toHaveLength(5000);
+    expect(ticks).toBeGreaterThan(0);
+    for (const name of ["contacts-v21.vcf", "custom-mapping.csv"]) expect(await readImportFileAsync(fixture(name), name)).toEqual(read(name));
   });
 });

@@ -1,7 +1,7 @@
 import { getDb } from "@/db/client";
 import { previewImport, runImport } from "@/db/queries/import";
 import { GENERIC_ERROR_MESSAGE, UserError } from "@/lib/errors";
-import { MAX_IMPORT_BYTES, readImportFile } from "@/lib/import";
+import { MAX_IMPORT_BYTES, readImportFileAsync } from "@/lib/import";
 import { isSameOrigin } from "@/lib/same-origin";
 import { getMember } from "@/lib/session";
 import { importOptionsSchema } from "@/lib/validation/import";
@@ -50,7 +50,7 @@ export async function POST(request: Request, { params }: { params: Promise<{ wor
 
   const scope = { workspaceId: member.workspace.id, userId: member.user.id };
   try {
-    const parsed = readImportFile(new Uint8Array(await file.arrayBuffer()), file.name, { mapping: options.data.mapping });
+    const parsed = await readImportFileAsync(new Uint8Array(await file.arrayBuffer()), file.name, { mapping: options.data.mapping });
     const fileInfo = {
       name: file.name,
       format: parsed.format,
