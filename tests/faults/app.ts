@@ -63,6 +63,7 @@ export async function startApp(opts: { port: number; databaseUrl: string; distDi
   for (const stream of [child.stdout, child.stderr]) {
     stream?.setEncoding("utf8").on("data", (chunk: string) => {
       const lines = chunk.split("\n").filter(Boolean);
+      if (process.env.FAULTS_APP_LOG) fs.appendFileSync(process.env.FAULTS_APP_LOG, lines.map((l) => `${Date.now()} ${l}\n`).join(""));
       all.push(...lines);
       tail.push(...lines);
       tail.splice(0, Math.max(0, tail.length - 60));
