@@ -16,6 +16,8 @@ declare module "autocannon" {
       pipelining?: number;
       /** Sent with every request (bench/dashboard.ts: the session cookie). */
       headers?: Record<string, string>;
+      /** Requests per second over all connections (bench/load.ts: a fixed rate). */
+      overallRate?: number;
     }
 
     /** hdr-histogram-percentiles-obj: averages and the percentiles 0.001 … 99.999. */
