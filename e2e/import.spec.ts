@@ -4,6 +4,9 @@ import { newUser } from "./fixtures/users";
 import { AuthPages } from "./pages/auth";
 import { ContactPages } from "./pages/contacts";
 import { ImportPages } from "./pages/import";
+import { postAction } from "./support/server-actions";
+
+const SETTINGS = "app/(app)/w/[workspace]/settings";
 
 async function signedUp(page: Page) {
   const user = newUser("Reid Hoffman");
@@ -207,4 +210,39 @@ test("a large file previews with its count; one over 10 MB is refused before and
   });
   expect(res.status()).toBe(413);
   expect((await res.json()).error).toMatch(/one import takes up to 10 MB/);
+});
+
+test("the deletion actions posted directly: an outsider can't delete a workspace, a wrong confirmation deletes nothing", async ({ page, browser, baseURL }) => {
+  test.setTimeout(120_000);
+  const { user } = await signedUp(page);
+  const name = `Kept ${Date.now().toString(36)}`;
+  await page.goto("/workspaces/new");
+  await page.getByLabel("Workspace name").fill(name);
+  await page.getByRole("button", { name: "Create workspace" }).click();
+  await expect(page).toHaveURL(/\/w\/kept-/);
+  const team = new AuthPages(page).workspaceSlug();
+
+  const outsider = await browser.newContext({ baseURL });
+  await new AuthPages(await outsider.newPage()).signUp(newUser("Otto Outsider"));
+  try {
+    // Not a member: requireMember answers 404, and the workspace (checked below) stays.
+    const r = await postAction(outsider.request, baseURL!, { file: `${SETTINGS}/workspace-actions.ts`, name: "deleteWorkspaceAction" }, [team, { confirmation: name }], {
+      path: `/w/${team}/settings`,
+    });
+    expect(r.status()).toBe(404);
+  } finally {
+    await outsider.close();
+  }
+  const wrong = await postAction(page.request, baseURL!, { file: `${SETTINGS}/account-actions.ts`, name: "deleteMyAccount" }, [{ confirmation: "someone-else@example.test" }], {
+    path: `/w/${team}/settings`,
+  });
+  expect(await wrong.text()).toContain("Type your e-mail address");
+  const smuggled = await postAction(page.request, baseURL!, { file: `${SETTINGS}/account-actions.ts`, name: "deleteMyAccount" }, [{ confirmation: user.email, userId: "x" }], {
+    path: `/w/${team}/settings`,
+  });
+  expect(await smuggled.text()).toContain("Unexpected field");
+
+  // Both still there.
+  await page.goto(`/w/${team}/contacts`);
+  await expect(page.getByRole("heading", { level: 1, name: "Contacts" })).toBeVisible();
 });
