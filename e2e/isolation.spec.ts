@@ -71,7 +71,7 @@ function expectRefused(r: Outcome, what: string) {
 }
 
 test("outsiders, plain members and anonymous callers can't read or change a workspace's data", async ({ browser, baseURL, playwright }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const base = baseURL!;
   const owner = await signedUp(browser, base, "Olga Owner");
   const outsider = await signedUp(browser, base, "Otto Outsider");

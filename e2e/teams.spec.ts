@@ -16,7 +16,7 @@ test("an owner invites a teammate, who joins through the mailed link, sees team 
   browser,
   page,
 }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const owner = newUser("Olivia Owner");
   await new AuthPages(page).signUp(owner);
   await page.goto("/workspaces/new");
