@@ -48,13 +48,6 @@ async function open(): Promise<Handle> {
       onnotice: () => {},
       // JIT compiles a plan for ~0.5 s when row estimates run high: a loss on every short query here.
       connection: { application_name: "mutual", jit: "off" },
-      // postgres.js reconnects by itself, waiting longer after each failed attempt, pool-wide:
-      // up to 20 s by default, so an app would stay down long after a 5-second restart. Cap
-      // the wait at 1 s (with jitter): a query that comes meanwhile waits for it, then tries.
-      backoff: (retries: number) => (0.5 + Math.random() / 2) * Math.min(3 ** retries / 100, 1),
-      // A connection attempt that gets no answer (seen in the faults test around a restart)
-      // fails after 10 s, not postgres.js's 30 s, so its request gets its 503 sooner.
-      connect_timeout: 10,
     });
     const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
     return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
