@@ -61,7 +61,7 @@ test("an owner invites a teammate, who joins through the mailed link, sees team 
   // Shared contacts and team notes, never the owner's private note.
   await matePage.goto(`/w/${slug}/contacts/${contactId}`);
   await expect(matePage.getByRole("heading", { level: 1, name: "Grace Shared" })).toBeVisible();
-  await expect(matePage.getByText("Grace is hiring two engineers")).toBeVisible();
+  await expect(new ContactPages(matePage, slug).notes().getByText("Grace is hiring two engineers")).toBeVisible();
   await expect(matePage.getByText("Owner's private thought")).toHaveCount(0);
   await matePage.goto(`/w/${slug}/contacts?q=private+thought`);
   await expect(matePage.getByRole("link", { name: "Grace Shared" })).toHaveCount(0);
