@@ -145,7 +145,7 @@ async function writersPart(cluster: Cluster) {
   let answered = 0;
   const progress = setInterval(() => log(`  … ${answered} requests answered`), 10_000);
   const attempts = await runWriters(
-    { base: app.base, slug: a.slug, cookie: aCookie, contactIds, writers: WRITERS, durationMs: SECONDS * 1000, drainMs: 30_000, days: 30, timeoutMs: 60_000 },
+    { base: app.base, slug: a.slug, cookie: aCookie, contactIds, writers: WRITERS, durationMs: SECONDS * 1000, drainMs: 30_000, days: 30, timeoutMs: 90_000 },
     () => answered++,
   );
   clearInterval(progress);
