@@ -18,7 +18,9 @@
  * Runs as root (CI) through `runuser -u postgres`. Prints its figures; exits 1 on a failure.
  * Knobs: FAULTS_WRITERS (200), FAULTS_SECONDS (60), FAULTS_RESTARTS ("20,40": seconds into
  * the run), FAULTS_APP_PORT (3700), FAULTS_PG_PORT (55432), FAULTS_PARTS (all:
- * "writers,digest-kill,digest-window,smtp-down").
+ * "writers,digest-kill,digest-window,smtp-down"); for digging: FAULTS_DUMP (a file: every
+ * request's timing and status as JSON) and FAULTS_APP_LOG (a file: the server's output,
+ * time-stamped).
  */
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
