@@ -17,7 +17,8 @@ export type Cluster = {
   url: (database: string) => string;
   /** `pg_ctl restart -m immediate`: no checkpoint, every backend killed, crash recovery on start. */
   restartImmediate: () => Promise<void>;
-  stop: () => Promise<void>;
+  /** Stops the cluster and deletes it; with `keepLogAt`, copies its server log there first. */
+  stop: (keepLogAt?: string) => Promise<void>;
 };
 
 /** PostgreSQL's binaries: PG_BIN, else Debian's 15, else the newest Debian version installed. */
@@ -94,10 +95,11 @@ export async function startCluster(log: (line: string) => void): Promise<Cluster
     bin,
     url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
     restartImmediate: () => must(bin, "pg_ctl", ["-D", data, "-l", logFile, "-m", "immediate", "-w", "-t", "60", "restart"]),
-    stop: async () => {
+    stop: async (keepLogAt) => {
       if (stopped) return;
       stopped = true;
       await run(bin, "pg_ctl", ["-D", data, "-m", "immediate", "-w", "-t", "30", "stop"]).catch(() => undefined);
+      if (keepLogAt) fs.copyFileSync(logFile, keepLogAt);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
