@@ -15,5 +15,5 @@ export default defineConfig([
       "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }],
     },
   },
-  globalIgnores([".next/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", ".data*/**", "test-results/**", "playwright-report/**"]),
+  globalIgnores([".next/**", ".next-*/**", "node_modules/**", "db/migrations/**", "next-env.d.ts", ".data*/**", "test-results/**", "playwright-report/**"]),
 ]);

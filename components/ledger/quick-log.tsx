@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState } from "react";
-import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { fetchContacts } from "@/lib/contacts-query";
 import { LogInteractionForm } from "./log-form";
@@ -29,6 +29,8 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
   const [q, setQ] = useState("");
   const [active, setActive] = useState(0);
   const [picked, setPicked] = useState<Picked | null>(null);
+  // Enter pressed before the list caught up with the typing: pick once it has.
+  const [enterPending, setEnterPending] = useState(false);
   const listId = useId();
   const queryClient = useQueryClient();
 
@@ -63,13 +65,24 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
     queryFn: () => fetchContacts(slug, { q, archived: false, sort: "name" }, null),
     enabled: open && picked === null,
     staleTime: 10_000,
+    // Keep showing the last list while the next one loads: no flicker, and Enter has something to pick.
+    placeholderData: keepPreviousData,
   });
   const items = (results.data?.items ?? []).slice(0, 8);
+  const upToDate = q === typed.trim() && results.isSuccess && !results.isPlaceholderData;
+
+  if (enterPending && upToDate) {
+    // State adjusted while rendering (not in an effect): the list has caught up, pick from it.
+    setEnterPending(false);
+    const c = items[active];
+    if (c) setPicked({ id: c.id, name: c.name });
+  }
 
   function show() {
     setTyped("");
     setPicked(null);
     setActive(0);
+    setEnterPending(false);
     setOpen(true);
     dialog.current?.showModal();
   }
@@ -134,8 +147,8 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
                     setActive((a) => Math.max(a - 1, 0));
                   } else if (e.key === "Enter") {
                     e.preventDefault();
-                    const c = items[active];
-                    if (c) setPicked({ id: c.id, name: c.name });
+                    // The list on screen may still be for fewer letters than typed: wait for it.
+                    setEnterPending(true);
                   }
                 }}
                 placeholder="Start typing a name"
@@ -157,7 +170,7 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
                   </li>
                 ))}
               </ul>
-              {results.isSuccess && items.length === 0 && (
+              {upToDate && items.length === 0 && (
                 <p className="text-sm text-ink-muted">Nobody by that name yet. Add them from Contacts first.</p>
               )}
             </div>
