@@ -14,6 +14,7 @@ import { postAction } from "./support/server-actions";
 const CONTACTS = "app/(app)/w/[workspace]/contacts/actions.ts";
 const LEDGER = "components/ledger/actions.ts";
 const TEAM = "app/(app)/w/[workspace]/team/actions.ts";
+const SETTINGS = "app/(app)/w/[workspace]/settings";
 
 type Session = { request: APIRequestContext; slug: string; close: () => Promise<void> };
 
@@ -79,7 +80,8 @@ test("outsiders, plain members and anonymous callers can't read or change a work
   // The owner's team workspace, a contact with a private and a team note, a log and a promise.
   const ownerPage = await (await browser.newContext({ baseURL: base, storageState: await owner.request.storageState() })).newPage();
   await ownerPage.goto("/workspaces/new");
-  await ownerPage.getByLabel("Workspace name").fill(`Vault ${Date.now()}`);
+  const teamName = `Vault ${Date.now()}`;
+  await ownerPage.getByLabel("Workspace name").fill(teamName);
   await ownerPage.getByRole("button", { name: "Create workspace" }).click();
   await expect(ownerPage).toHaveURL(/\/w\/vault-/);
   const team = new AuthPages(ownerPage).workspaceSlug();
@@ -109,6 +111,7 @@ test("outsiders, plain members and anonymous callers can't read or change a work
   ]);
   const invited = await ok(owner, base, TEAM, "inviteAction", [team, { email: `pending-${randomUUID()}@example.test`, role: "member" }]);
   expect(invited.email).toBeTruthy();
+  const invitationId = await pendingInvitationId(owner, team, String(invited.email));
 
   // A plain member of the team.
   const member = await signedUp(browser, base, "Mia Member");
@@ -136,7 +139,14 @@ test("outsiders, plain members and anonymous callers can't read or change a work
     `/w/${team}/team`,
     `/w/${team}/digest`,
     `/w/${team}/settings`,
+    `/w/${team}/import`,
+    `/w/${team}/digest/2026-W47`,
     `/api/w/${team}/contacts`,
+    `/api/w/${team}/dashboard`,
+    `/api/w/${team}/dashboard/lists`,
+    `/api/w/${team}/dashboard/tags`,
+    `/api/w/${team}/export?format=csv`,
+    `/api/w/${team}/export?format=vcard`,
     // The outsider's own workspace with the team's contact id.
     `/w/${outsider.slug}/contacts/${contactId}`,
     `/w/${outsider.slug}/contacts/${contactId}/edit`,
@@ -154,6 +164,25 @@ test("outsiders, plain members and anonymous callers can't read or change a work
     headers: { "x-middleware-subrequest": "middleware:middleware:middleware:middleware:middleware" },
   });
   expect(spoofed.status()).toBe(404);
+
+  // Writing route handlers: logging an entry and importing a file, into the team or with the team's contact.
+  const entry = { contactId, direction: "received", kind: "advice", weight: 5, date: "2026-01-06", summary: "intruder" };
+  const json = { headers: { origin: base, "content-type": "application/json" } };
+  for (const [who, ctx, slug] of [["outsider", outsider.request, team], ["outsider, own slug", outsider.request, outsider.slug], ["anonymous", anonymous, team]] as const) {
+    const logged = await ctx.post(`/api/w/${slug}/interactions`, { ...json, data: { ...entry, id: randomUUID() } });
+    expect(logged.status(), `${who} POST interactions`).toBe(404);
+  }
+  for (const [who, ctx] of [["outsider", outsider.request], ["anonymous", anonymous]] as const) {
+    const imported = await ctx.post(`/api/w/${team}/import`, {
+      headers: { origin: base },
+      multipart: {
+        file: { name: "people.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Email\nImported Intruder,ii@example.test\n") },
+        options: JSON.stringify({ step: "commit", onDuplicate: "merge" }),
+      },
+    });
+    expect(imported.status(), `${who} POST import`).toBe(404);
+  }
+  expect((await anonymous.get("/api/account/export", { maxRedirects: 0 })).status()).not.toBe(200);
 
   // Every workspace action, by an outsider with the team's slug, and with their own slug and the team's ids.
   const attempts: [string, string, unknown][] = [
@@ -176,8 +205,13 @@ test("outsiders, plain members and anonymous callers can't read or change a work
     [TEAM, "removeMemberAction", { userId: ownerId }],
     [TEAM, "renameWorkspaceAction", { name: "Pwned" }],
     [TEAM, "leaveWorkspaceAction", undefined],
+    [TEAM, "resendInvitationAction", { id: invitationId }],
+    [TEAM, "revokeInvitationAction", { id: invitationId }],
+    [`${SETTINGS}/workspace-actions.ts`, "deleteWorkspaceAction", { confirmation: teamName }],
+    [`${SETTINGS}/digest-actions.ts`, "saveDigestPreferences", { enabled: false, weekday: 3, hour: 9 }],
+    [`${SETTINGS}/actions.ts`, "saveProfile", { name: "Renamed by intruder", timeZone: "UTC" }],
   ];
-  const teamIds = [contactId, teamNote.id, privateNote.id, logged.id, promised.id, ownerId].map(String);
+  const teamIds = [contactId, teamNote.id, privateNote.id, logged.id, promised.id, ownerId, invitationId].map(String);
   for (const [file, name, input] of attempts) {
     const args = input === undefined ? [] : [input];
     expectRefused(await call(outsider, base, file, name, [team, ...args]), `outsider ${name} on the team`);
@@ -201,6 +235,9 @@ test("outsiders, plain members and anonymous callers can't read or change a work
     [LEDGER, "updateInteractionAction", { id: logged.id, direction: "received", kind: "advice", weight: 5, date: "2026-01-06", summary: "defaced" }],
     [LEDGER, "deleteInteractionAction", { id: logged.id }],
     [LEDGER, "cancelPromiseAction", { id: promised.id }],
+    [TEAM, "resendInvitationAction", { id: invitationId }],
+    [TEAM, "revokeInvitationAction", { id: invitationId }],
+    [`${SETTINGS}/workspace-actions.ts`, "deleteWorkspaceAction", { confirmation: teamName }],
   ];
   for (const [file, name, input] of memberAttempts) {
     expectRefused(await call(member, base, file, name, [team, input]), `member ${name}`);
@@ -226,12 +263,14 @@ test("outsiders, plain members and anonymous callers can't read or change a work
   for (const text of [contactName, "owner-only-whisper", "team-visible-fact", "owner-gave-advice", "owner-promised-intro"]) {
     expect(html, text).toContain(text);
   }
-  for (const text of ["Intruder", "intruder", "defaced", "Renamed by intruder", "Smuggler"]) expect(html).not.toContain(text);
+  for (const text of ["Intruder", "intruder", "defaced", "Renamed by intruder", "Smuggler", "Imported Intruder"]) expect(html).not.toContain(text);
   const teamHtml = await (await owner.request.get(`/w/${team}/team`)).text();
   expect(teamHtml).not.toContain("Pwned");
   expect(teamHtml).not.toContain("Member rename");
   expect(teamHtml).not.toContain("intruder-");
   expect(teamHtml).not.toContain("by-member-");
+  expect(teamHtml, "the pending invitation was neither revoked nor lost").toContain(String(invited.email));
+  expect(teamHtml).toContain(teamName);
   const list = (await (await owner.request.get(`/api/w/${team}/contacts`)).json()) as { items: { name: string }[] };
   expect(list.items.map((c) => c.name)).toEqual([contactName]);
 
@@ -253,6 +292,15 @@ test("outsiders, plain members and anonymous callers can't read or change a work
 
   await Promise.all([owner.close(), outsider.close(), member.close(), noSession.close(), ownerPage.context().close()]);
 });
+
+/** A pending invitation's id, as the team page hands it to its revoke and re-send buttons. */
+async function pendingInvitationId(s: Session, slug: string, email: string): Promise<string> {
+  const html = await (await s.request.get(`/w/${slug}/team`)).text();
+  const escaped = email.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  const match = html.match(new RegExp(`id\\\\?":\\\\?"([0-9a-f-]{36})\\\\?",\\\\?"email\\\\?":\\\\?"${escaped}`));
+  if (!match?.[1]) throw new Error(`no invitation id for ${email} on the team page`);
+  return match[1];
+}
 
 async function userIdOf(s: Session): Promise<string> {
   const session = (await (await s.request.get("/api/auth/session")).json()) as { user?: { id?: string } };
