@@ -1,7 +1,7 @@
 /**
  * The part of autocannon 8 (which ships no types) that bench/ uses.
  * Shapes checked against node_modules/autocannon/lib/run.js and aggregateResult.js:
- * histograms carry p2_5 … p99 but no p95, so percentiles are computed in bench/http.ts
+ * histograms carry p2_5 … p99 but no p95, so percentiles are computed in bench/lib/http-measure.ts
  * from the per-request times of the `response` event.
  */
 declare module "autocannon" {
@@ -18,6 +18,17 @@ declare module "autocannon" {
       headers?: Record<string, string>;
       /** Requests per second over all connections (bench/load.ts: a fixed rate). */
       overallRate?: number;
+      method?: string;
+      body?: string;
+      /** The sequence each connection loops over; `setupRequest` may rewrite a request before it is sent (a fresh body). */
+      requests?: { method?: string; path?: string; body?: string; headers?: Record<string, string>; setupRequest?: (request: RawRequest) => RawRequest }[];
+    }
+
+    interface RawRequest {
+      method?: string;
+      path?: string;
+      body?: string;
+      headers?: Record<string, string>;
     }
 
     /** hdr-histogram-percentiles-obj: averages and the percentiles 0.001 … 99.999. */

@@ -13,17 +13,13 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { sql, type SQL } from "drizzle-orm";
-import type { Logger } from "drizzle-orm/logger";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { PGlite } from "@electric-sql/pglite";
-import type { Sql } from "postgres";
+import { sql } from "drizzle-orm";
 import { closeDb, getHandle, queryRows, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import * as schema from "@/db/schema";
 import { listContacts, type Scope } from "@/db/queries/contacts";
 import { contactListQuerySchema, type ContactListQuery } from "@/lib/validation/contacts";
+import { capturingDb, explainStatements } from "./lib/sql";
+import { percentile } from "./lib/stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `Usage: npm run bench:contacts [-- options]
@@ -85,46 +81,9 @@ const log = (msg: string) => console.error(`[bench] ${msg}`);
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const query = (q: Record<string, string>): ContactListQuery => contactListQuerySchema.parse(q);
 
-/** Nearest-rank percentile of ascending samples. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
 
-/**
- * A second drizzle instance over the app's own connection (pool or PGlite), with a logger
- * that keeps the last statement: the exact SQL and parameters listContacts sends.
- */
-function capturingDb(db: Db, kind: "postgres" | "pglite"): { db: Db; last: () => { sql: string; params: unknown[] } } {
-  let last: { sql: string; params: unknown[] } = { sql: "", params: [] };
-  const logger: Logger = { logQuery: (q, params) => void (last = { sql: q, params }) };
-  const client: unknown = (db as unknown as { $client?: unknown }).$client;
-  let wrapped: Db;
-  if (kind === "pglite" && client instanceof PGlite) {
-    wrapped = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
-  } else if (kind === "postgres" && typeof client === "function") {
-    wrapped = drizzlePostgres({ client: client as Sql, schema, casing: "snake_case", logger }) as unknown as Db;
-  } else {
-    throw new Error("cannot reach the database client behind getDb() to capture SQL");
-  }
-  return { db: wrapped, last: () => last };
-}
 
-/** Rebuilds a logged statement ($1…$n) as a drizzle SQL object, so either driver binds the same values. */
-function rebuild(text: string, params: readonly unknown[]): SQL {
-  const parts = text.split(/\$(\d+)/);
-  const chunks: SQL[] = [];
-  parts.forEach((part, i) => {
-    if (i % 2 === 0) chunks.push(sql.raw(part));
-    else chunks.push(sql`${params[Number(part) - 1]}`);
-  });
-  return sql.join(chunks);
-}
 
-async function explain(db: Db, statement: { sql: string; params: unknown[] }): Promise<string> {
-  const rows = await queryRows<Record<string, unknown>>(db, sql.join([sql.raw("explain (analyze, buffers) "), rebuild(statement.sql, statement.params)]));
-  return rows.map((r) => String(Object.values(r)[0])).join("\n");
-}
 
 /** Migrations in db/migrations that this database has not applied (drizzle records each one's `when`). */
 async function pendingMigrations(db: Db): Promise<string[]> {
@@ -251,11 +210,12 @@ async function main(): Promise<number> {
         if (inside?.n !== ids.length) throw new Error(`${c.name}: ${ids.length - (inside?.n ?? 0)} contacts from another workspace came back`);
       }
       if (explainMode === "all" || (explainMode === "over" && row.verdict === "OVER")) {
+        capture.take();
         await listContacts(capture.db, scope, q);
-        const statement = capture.last();
+        const statement = capture.take().at(-1) ?? { sql: "", params: [] };
         row.sql = statement.sql;
         row.params = statement.params;
-        row.plan = await explain(db, statement);
+        row.plan = (await explainStatements(db, [statement]))[0]?.plan;
       }
     }
     results.push(row);

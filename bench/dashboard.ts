@@ -17,21 +17,15 @@
  * PostgreSQL, 2 cores. --explain prints EXPLAIN (ANALYZE, BUFFERS) of every statement
  * getDashboard sends. Writes bench/results/dashboard-<timestamp>.json.
  */
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import autocannon from "autocannon";
-import { sql, type SQL } from "drizzle-orm";
-import type { Logger } from "drizzle-orm/logger";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { sql } from "drizzle-orm";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { PGlite } from "@electric-sql/pglite";
-import type { Sql } from "postgres";
 import { closeDb, getHandle, queryRows, type Db } from "@/db/client";
 import * as schema from "@/db/schema";
 import {
@@ -43,11 +37,17 @@ import {
   relationshipOverview,
 } from "@/db/queries/dashboard";
 import { todayIn } from "@/lib/dates";
+import { measureHttp, type HttpFigures } from "./lib/http-measure";
+import { commit, load1, machine, warnIfBusy } from "./lib/machine";
+import { buildDir, root, runBench, startNextServer } from "./lib/server";
+import { SEED_PASSWORD, pickMember as pickSeedMember, type BenchMember as Member, type BenchWorkspace } from "./lib/seed-data";
+import { signIn } from "./lib/sign-in";
+import { capturingDb, explainStatements } from "./lib/sql";
+import { percentile, round } from "./lib/stats";
+import { markdownTable as table } from "./lib/table";
 
-const root = path.resolve(import.meta.dirname, "..");
 const BUDGET_MS = 150;
 const CONNECTIONS = 8;
-const SEED_PASSWORD = "seed password 123";
 const USAGE = `Usage: npm run bench:dashboard [-- options]
   --runs N          timed calls per data case (default 100)
   --warmup N        untimed calls per data case first (default 10)
@@ -91,69 +91,21 @@ if (![runs, warmup, duration, httpWarmup].every((n) => Number.isFinite(n) && n >
 }
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
-const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 
-/** Nearest-rank percentile of ascending samples. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
 
-function table(rows: string[][]): string {
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  const line = (r: string[]) => `| ${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(" | ")} |`;
-  const rule = `|${widths.map((w, i) => (i === 0 ? `:${"-".repeat(w + 1)}` : `${"-".repeat(w + 1)}:`)).join("|")}|`;
-  return [line(rows[0]!), rule, ...rows.slice(1).map(line)].join("\n");
-}
 
 // ---------------------------------------------------------------------------------------
 // Data
 // ---------------------------------------------------------------------------------------
 
-type Statement = { sql: string; params: unknown[] };
 
-/** A second drizzle instance over the app's connection whose logger keeps every statement sent. */
-function capturingDb(db: Db, kind: "postgres" | "pglite"): { db: Db; take: () => Statement[] } {
-  let seen: Statement[] = [];
-  const logger: Logger = { logQuery: (q, params) => void seen.push({ sql: q, params }) };
-  const client: unknown = (db as unknown as { $client?: unknown }).$client;
-  let wrapped: Db;
-  if (kind === "pglite" && client instanceof PGlite) {
-    wrapped = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
-  } else if (kind === "postgres" && typeof client === "function") {
-    wrapped = drizzlePostgres({ client: client as Sql, schema, casing: "snake_case", logger }) as unknown as Db;
-  } else {
-    throw new Error("cannot reach the database client behind getDb() to capture SQL");
-  }
-  return { db: wrapped, take: () => [seen, (seen = [])][0]! };
-}
-
-/** Rebuilds a logged statement ($1…$n) as a drizzle SQL object, so either driver binds the same values. */
-function rebuild(text: string, params: readonly unknown[]): SQL {
-  return sql.join(text.split(/\$(\d+)/).map((part, i) => (i % 2 === 0 ? sql.raw(part) : sql`${params[Number(part) - 1]}`)));
-}
 
 type DataRow = { name: string; result: string; p50: number; p95: number; p99: number; min: number; verdict: string };
-type Member = { id: string; email: string; timeZone: string; interactions: number; relationships: number };
 
-async function pickMember(db: Db): Promise<{ workspace: { id: string; personal: boolean }; member: Member }> {
-  const [ws] = await queryRows<{ id: string; personal: boolean }>(db, sql`select id, personal from workspaces where slug = ${values.workspace}`);
-  if (!ws) throw new Error(`No workspace "${values.workspace}": run npm run seed:large first.`);
-  // The rollup has every member's totals in a few thousand rows; counting 2,000,000 interactions would take seconds.
-  const members = await queryRows<Member>(
-    db,
-    sql`select u.id, u.email, u.time_zone as "timeZone",
-          coalesce((select sum(gave_count + received_count + mutual_count) from member_flows f where f.workspace_id = m.workspace_id and f.user_id = u.id), 0)::int as interactions,
-          (select count(*) from relationship_stats s where s.workspace_id = m.workspace_id and s.user_id = u.id)::int as relationships
-        from memberships m join users u on u.id = m.user_id where m.workspace_id = ${ws.id}
-        order by interactions desc, u.email`,
-  );
-  const member = values.user ? members.find((m) => m.email === values.user) : members[0];
-  if (!member) throw new Error(values.user ? `${values.user} is not a member of ${values.workspace}` : "the workspace has no members");
-  return { workspace: ws, member };
-}
+const pickMember = (db: Db) => pickSeedMember(db, values.workspace, values.user);
 
-async function dataPart(db: Db, kind: "postgres" | "pglite", workspace: { id: string; personal: boolean }, member: Member) {
+
+async function dataPart(db: Db, kind: "postgres" | "pglite", workspace: BenchWorkspace, member: Member) {
   const scope = { workspaceId: workspace.id, userId: member.id };
   const tz = member.timeZone;
   const team = !workspace.personal;
@@ -200,12 +152,9 @@ async function dataPart(db: Db, kind: "postgres" | "pglite", workspace: { id: st
     const capture = capturingDb(db, kind);
     const now = new Date();
     await getDashboard(capture.db, scope, { timeZone: tz, today: todayIn(tz, now), team, now });
-    for (const s of capture.take()) {
-      const res = await queryRows<Record<string, unknown>>(db, sql.join([sql.raw("explain (analyze, buffers) "), rebuild(s.sql, s.params)]));
-      plans.push({ sql: s.sql, plan: res.map((r) => String(Object.values(r)[0])).join("\n") });
-    }
+    plans = (await explainStatements(db, capture.take())).map(({ sql: text, plan }) => ({ sql: text, plan }));
     for (const p of plans) console.log(`\n--- ${p.sql.replace(/\s+/g, " ").slice(0, 160)}…\n${p.plan}`);
-  } else plans = [];
+  }
   return { rows, plans };
 }
 
@@ -214,7 +163,7 @@ async function dataPart(db: Db, kind: "postgres" | "pglite", workspace: { id: st
  * utime + stime from /proc/<pid>/stat (10 ms ticks, so averaged over --runs calls) and this
  * process's own. On a shared machine wall time mostly measures the neighbours; this does not.
  */
-async function cpuPart(workspace: { id: string; personal: boolean }, member: Member) {
+async function cpuPart(workspace: BenchWorkspace, member: Member) {
   const postgres = (await import("postgres")).default;
   const client = postgres(process.env.DATABASE_URL ?? "", { max: 1, onnotice: () => {}, connection: { jit: "off" } });
   const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
@@ -262,110 +211,20 @@ async function cpuPart(workspace: { id: string; personal: boolean }, member: Mem
 // HTTP
 // ---------------------------------------------------------------------------------------
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
-/** One autocannon run; failures = transport errors + non-2xx answers. */
-async function load(url: string, connections: number, seconds: number, headers: Record<string, string>) {
-  const times: number[] = [];
-  const run = autocannon({ url, connections, duration: seconds, timeout: 30, headers });
-  run.on("response", (_client, status, _bytes, ms) => {
-    if (status >= 200 && status < 300) times.push(ms);
-  });
-  const result = await run;
-  times.sort((a, b) => a - b);
-  const failures = result.errors + result.timeouts + result.non2xx;
-  if (failures > 0) log(`${url}: ${result.errors} errors, ${result.timeouts} timeouts, statuses ${JSON.stringify(result.statusCodeStats)}`);
-  return { times, result, failures };
-}
 
-let server: ChildProcess | undefined;
-const serverLog: string[] = [];
 
-async function stopServer(): Promise<void> {
-  const child = server;
-  server = undefined;
-  if (!child?.pid || child.exitCode !== null || child.signalCode !== null) return;
-  const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
-  const killGroup = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-(child.pid as number), signal); // the group: next start and anything it forked
-    } catch {
-      /* already gone */
-    }
-  };
-  killGroup("SIGTERM");
-  const timer = setTimeout(() => killGroup("SIGKILL"), 10_000);
-  await exited;
-  clearTimeout(timer);
-}
 
-async function waitHealthy(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error("next start exited before it was healthy");
-    try {
-      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) });
-      if (res.status === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("GET /api/health did not answer 200 within 120 s");
-}
 
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-
-/** Signs in through Auth.js's credentials callback, as the sign-in form does; returns the Cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ email, password: SEED_PASSWORD, csrfToken, callbackUrl: base }),
-  });
-  const cookies = [...jar, ...cookiesOf(res)];
-  if (!cookies.some((c) => c.includes("session-token="))) throw new Error(`signing in as ${email} gave no session cookie (status ${res.status})`);
-  return cookies.join("; ");
-}
-
-type HttpRow = { route: string; what: string; requests1: number; p50: number; p95: number; p99: number; reqPerSec8: number; p95At8: number; failures: number };
+type HttpRow = HttpFigures & { route: string; what: string };
 
 async function httpPart(member: Member, distDir: string) {
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env, NODE_ENV: "production", PORT: String(port), NEXT_DIST_DIR: distDir,
-    DATA_DIR: fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-dash-")), AUTH_SECRET: randomBytes(33).toString("base64url"),
-  };
-  delete env.APP_URL;
-  log(`next start on ${base} (${distDir}), PostgreSQL`);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-dash-"));
   const started = Date.now();
-  const child = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    cwd: root, env, detached: true, stdio: ["ignore", "pipe", "pipe"],
-  });
-  server = child;
-  for (const stream of [child.stdout, child.stderr]) {
-    stream?.setEncoding("utf8").on("data", (chunk: string) => {
-      serverLog.push(...chunk.split("\n").filter(Boolean));
-      serverLog.splice(0, Math.max(0, serverLog.length - 200));
-    });
-  }
+  const server = await startNextServer({ distDir, env: { DATA_DIR: dataDir, AUTH_SECRET: randomBytes(33).toString("base64url"), APP_URL: undefined } });
   try {
-    await waitHealthy(base, child);
-    log(`healthy after ${((Date.now() - started) / 1000).toFixed(1)} s; signing in as ${member.email}`);
-    const cookie = await signIn(base, member.email);
+    log(`next start on ${server.base} (${distDir}), PostgreSQL, healthy after ${((Date.now() - started) / 1000).toFixed(1)} s; signing in as ${member.email}`);
+    const cookie = await signIn(server.base, member.email, SEED_PASSWORD);
     const routes: { route: string; what: string; headers: Record<string, string> }[] = [
       { route: `/w/${values.workspace}`, what: "dashboard page (server render + prefetch)", headers: { cookie } },
       { route: `/api/w/${values.workspace}/dashboard`, what: "dashboard JSON (React Query refetch)", headers: { cookie } },
@@ -374,21 +233,14 @@ async function httpPart(member: Member, distDir: string) {
     ];
     const rows: HttpRow[] = [];
     for (const r of routes) {
-      const url = base + r.route;
+      const url = server.base + r.route;
       const probe = await fetch(url, { redirect: "manual", headers: r.headers });
       const body = await probe.text();
       if (probe.status !== 200) throw new Error(`GET ${r.route} answered ${probe.status}, not 200`);
       if (r.route.startsWith("/w/") && !body.includes("Gave, 90 days")) throw new Error(`GET ${r.route} did not render the dashboard`);
       log(`${r.route}: ${(body.length / 1024).toFixed(0)} KiB; warm-up ${httpWarmup} s, then ${duration} s at 1 and at ${CONNECTIONS} connections`);
-      const warm = await load(url, CONNECTIONS, httpWarmup, r.headers);
-      const one = await load(url, 1, duration, r.headers);
-      const eight = await load(url, CONNECTIONS, duration, r.headers);
-      rows.push({
-        route: r.route, what: r.what, requests1: one.times.length,
-        p50: round(percentile(one.times, 50)), p95: round(percentile(one.times, 95)), p99: round(percentile(one.times, 99)),
-        reqPerSec8: round(eight.result.requests.total / eight.result.duration, 1), p95At8: round(percentile(eight.times, 95)),
-        failures: warm.failures + one.failures + eight.failures,
-      });
+      const figures = await measureHttp({ url, headers: r.headers }, { warmupSeconds: httpWarmup, seconds: duration, connections: CONNECTIONS, onFailure: log });
+      rows.push({ route: r.route, what: r.what, ...figures });
     }
     const health = rows.find((r) => r.route === "/api/health")!;
     const page = rows.find((r) => r.route.startsWith("/sign-in"))!;
@@ -399,8 +251,8 @@ async function httpPart(member: Member, distDir: string) {
         ...rows.map((r) => {
           const budgeted = r.route.startsWith("/w/") || r.route.endsWith("/dashboard");
           return [
-            r.route, r.what, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.reqPerSec8.toFixed(0),
-            `${(r.p95 / health.p95).toFixed(1)}×`, `${(r.reqPerSec8 / health.reqPerSec8).toFixed(2)}`, `${(r.reqPerSec8 / page.reqPerSec8).toFixed(2)}`,
+            r.route, r.what, r.p50.toFixed(1), r.p95.toFixed(1), r.p99.toFixed(1), r.reqPerSec.toFixed(0),
+            `${(r.p95 / health.p95).toFixed(1)}×`, `${(r.reqPerSec / health.reqPerSec).toFixed(2)}`, `${(r.reqPerSec / page.reqPerSec).toFixed(2)}`,
             budgeted ? `${BUDGET_MS} ms` : "-", budgeted ? (r.p95 <= BUDGET_MS ? "PASS" : "OVER") : "-",
           ];
         }),
@@ -408,9 +260,13 @@ async function httpPart(member: Member, distDir: string) {
     );
     for (const r of rows.filter((x) => x.failures > 0)) console.error(`[bench] ${r.route}: ${r.failures} failed requests — figures are suspect`);
     return rows;
+  } catch (err) {
+    const output = server.tail();
+    if (output) console.error(`--- last server output ---\n${output}`);
+    throw err;
   } finally {
-    await stopServer();
-    fs.rmSync(env.DATA_DIR as string, { recursive: true, force: true });
+    await server.stop();
+    fs.rmSync(dataDir, { recursive: true, force: true });
   }
 }
 
@@ -419,25 +275,19 @@ async function httpPart(member: Member, distDir: string) {
 async function main(): Promise<number> {
   const handle = await getHandle();
   const db = handle.db;
-  const distDir = process.env.NEXT_DIST_DIR || ".next";
+  let distDir = process.env.NEXT_DIST_DIR || ".next";
   if (values.http) {
     if (handle.kind !== "postgres") throw new Error("--http needs DATABASE_URL: the server and this process cannot share one PGlite folder");
-    if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) throw new Error(`no production build in ${distDir}: run NEXT_DIST_DIR=${distDir} npm run build first`);
+    distDir = buildDir().distDir;
   }
-  const [load1] = os.loadavg();
-  if ((load1 ?? 0) > os.cpus().length) log(`warning: load average ${load1?.toFixed(1)} on ${os.cpus().length} cores — other work will skew the figures`);
+  const loadAtStart = load1();
+  warnIfBusy(log);
   const { workspace, member } = await pickMember(db);
   log(`${values.workspace}, ${member.email}: ${member.interactions.toLocaleString("en")} interactions, ${member.relationships.toLocaleString("en")} relationships`);
   const data = values["no-data"] ? null : await dataPart(db, handle.kind, workspace, member);
   const cpu = values.cpu && handle.kind === "postgres" ? await cpuPart(workspace, member) : null;
   const http = values.http ? await httpPart(member, distDir) : null;
 
-  let commit = "unknown";
-  try {
-    commit = execFileSync("git", ["describe", "--always", "--dirty"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] }).trim();
-  } catch {
-    /* not a git checkout */
-  }
   const when = new Date().toISOString();
   const outDir = path.join(root, "bench", "results");
   fs.mkdirSync(outDir, { recursive: true });
@@ -446,28 +296,22 @@ async function main(): Promise<number> {
     file,
     JSON.stringify(
       {
-        when, commit, database: handle.kind, workspace: values.workspace, member, runs, warmup, httpSeconds: duration,
-        machine: { cores: os.cpus().length, cpu: os.cpus()[0]?.model ?? "unknown", node: process.version, loadAverage: { atStart: round(load1 ?? 0), atEnd: round(os.loadavg()[0] ?? 0) } },
+        when, commit: commit(), database: handle.kind, workspace: values.workspace, member, runs, warmup, httpSeconds: duration,
+        machine: { ...machine(), loadAverage: { atStart: loadAtStart, atEnd: load1() } },
         data, cpu, http,
       },
       null,
       2,
     ) + "\n",
   );
-  console.log(`\nwritten: ${path.relative(root, file)} (load average ${round(load1 ?? 0)} → ${round(os.loadavg()[0] ?? 0)})`);
+  console.log(`\nwritten: ${path.relative(root, file)} (load average ${loadAtStart} → ${load1()})`);
   return (http ?? []).some((r) => r.failures > 0) ? 1 : 0;
 }
 
-for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.once(signal, () => void stopServer().finally(() => process.exit(130)));
-}
-try {
-  process.exitCode = await main();
-} catch (err) {
-  console.error(`[bench] failed: ${err instanceof Error ? err.message : String(err)}`);
-  if (serverLog.length > 0) console.error(`--- last server output ---\n${serverLog.slice(-40).join("\n")}`);
-  process.exitCode = 1;
-} finally {
-  await stopServer();
-  await closeDb();
-}
+await runBench(async () => {
+  try {
+    return await main();
+  } finally {
+    await closeDb();
+  }
+}, log);

@@ -23,15 +23,9 @@ import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
-import { sql, type SQL } from "drizzle-orm";
-import type { Logger } from "drizzle-orm/logger";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { PGlite } from "@electric-sql/pglite";
-import type { Sql } from "postgres";
+import { sql } from "drizzle-orm";
 import { closeDb, getHandle, queryRows, type Db } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
-import * as schema from "@/db/schema";
 import { getContact, listContacts, type Scope } from "@/db/queries/contacts";
 import {
   balanceHistory,
@@ -46,6 +40,8 @@ import { listNotesForContact } from "@/db/queries/notes";
 import { getTeamView, listAskCollisions } from "@/db/queries/team-scores";
 import { KINDS, type Direction, type Kind } from "@/lib/scoring";
 import { contactListQuerySchema, type ContactListQuery } from "@/lib/validation/contacts";
+import { capturingDb, explainStatements, type Statement } from "./lib/sql";
+import { percentile } from "./lib/stats";
 
 const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `Usage: npm run bench:ledger [-- options]
@@ -96,7 +92,6 @@ if (explainMode !== "over" && explainMode !== "all" && explainMode !== "none") {
 const BUDGET = { balance: 150, list: 100, page: 100, log: 80 } as const;
 type Group = keyof typeof BUDGET | "floor" | "part";
 
-type Statement = { sql: string; params: unknown[] };
 type Case = {
   name: string;
   group: Group;
@@ -113,70 +108,9 @@ const log = (msg: string) => console.error(`[bench] ${msg}`);
 const round = (n: number, digits = 2) => Number(n.toFixed(digits));
 const query = (q: Record<string, string>): ContactListQuery => contactListQuerySchema.parse(q);
 
-/** Nearest-rank percentile of ascending samples. */
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
 
-/**
- * A second drizzle instance over the app's own connection (pool or PGlite) whose logger
- * keeps every statement sent: the exact SQL and parameters of the functions under test.
- */
-function capturingDb(db: Db, kind: "postgres" | "pglite"): { db: Db; take: () => Statement[] } {
-  let seen: Statement[] = [];
-  const logger: Logger = { logQuery: (q, params) => void seen.push({ sql: q, params }) };
-  const client: unknown = (db as unknown as { $client?: unknown }).$client;
-  let wrapped: Db;
-  if (kind === "pglite" && client instanceof PGlite) {
-    wrapped = drizzlePglite({ client, schema, casing: "snake_case", logger }) as unknown as Db;
-  } else if (kind === "postgres" && typeof client === "function") {
-    wrapped = drizzlePostgres({ client: client as Sql, schema, casing: "snake_case", logger }) as unknown as Db;
-  } else {
-    throw new Error("cannot reach the database client behind getDb() to capture SQL");
-  }
-  return {
-    db: wrapped,
-    take: () => {
-      const out = seen;
-      seen = [];
-      return out;
-    },
-  };
-}
 
-/** Rebuilds a logged statement ($1…$n) as a drizzle SQL object, so either driver binds the same values. */
-function rebuild(text: string, params: readonly unknown[]): SQL {
-  const parts = text.split(/\$(\d+)/);
-  const chunks: SQL[] = [];
-  parts.forEach((part, i) => {
-    if (i % 2 === 0) chunks.push(sql.raw(part));
-    else chunks.push(sql`${params[Number(part) - 1]}`);
-  });
-  return sql.join(chunks);
-}
 
-class Rollback extends Error {}
-
-/**
- * EXPLAIN (ANALYZE, BUFFERS) of each statement, in order, inside one transaction that is
- * rolled back: statements that write (logInteraction's) are measured, then undone.
- */
-async function explainAll(db: Db, statements: readonly Statement[]): Promise<(Statement & { plan: string })[]> {
-  const out: (Statement & { plan: string })[] = [];
-  try {
-    await db.transaction(async (tx) => {
-      for (const s of statements) {
-        const rows = await queryRows<Record<string, unknown>>(tx, sql.join([sql.raw("explain (analyze, buffers) "), rebuild(s.sql, s.params)]));
-        out.push({ ...s, plan: rows.map((r) => String(Object.values(r)[0])).join("\n") });
-      }
-      throw new Rollback();
-    });
-  } catch (err) {
-    if (!(err instanceof Rollback)) throw err;
-  }
-  return out;
-}
 
 /** Migrations in db/migrations that this database has not applied (drizzle records each one's `when`). */
 async function pendingMigrations(db: Db): Promise<string[]> {
@@ -384,7 +318,7 @@ async function main(): Promise<number> {
       capture.take();
       await c.call(capture.db);
       // The isolation check of list cases runs on `db`, not `capture.db`: only the case's own SQL is here.
-      row.statements = await explainAll(db, capture.take());
+      row.statements = await explainStatements(db, capture.take());
     }
     results.push(row);
   }

@@ -13,16 +13,16 @@
  * Exits 1 on any error, or when the server's memory after the last run is more than
  * --growth (default 15 %) above its memory after the first: a leak grows run after run.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
 import postgres from "postgres";
+import { buildDir, startNextServer, type NextServer } from "./lib/server";
+import { signIn } from "./lib/sign-in";
+import { percentile } from "./lib/stats";
 
-const root = path.resolve(import.meta.dirname, "..");
 const USAGE = `Usage: npm run bench:load [-- options]
   --contacts N     contacts in the member's workspace (default 10000)
   --rate N         requests per second, all connections together (default 50)
@@ -60,29 +60,18 @@ if (!Object.values(opt).every((n) => Number.isFinite(n) && n > 0)) {
   console.error(USAGE);
   process.exit(1);
 }
-const distDir = process.env.NEXT_DIST_DIR || ".next";
-if (!fs.existsSync(path.join(root, distDir, "BUILD_ID"))) {
-  console.error(`No production build in ${distDir} (BUILD_ID is missing). Run \`npm run build\` first.`);
+let distDir: string;
+try {
+  distDir = buildDir().distDir;
+} catch (err) {
+  console.error(err instanceof Error ? err.message : String(err));
   process.exit(1);
 }
 
 const log = (msg: string) => console.error(`[load] ${msg}`);
 const PASSWORD = "load test passphrase 42";
 
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))] ?? Number.NaN;
-}
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const srv = net.createServer().once("error", reject);
-    srv.listen(0, "127.0.0.1", () => {
-      const addr = srv.address();
-      srv.close(() => (addr && typeof addr === "object" ? resolve(addr.port) : reject(new Error("no port"))));
-    });
-  });
-}
 
 /** Resident memory of a process and all its descendants, in MiB (from /proc). */
 function treeRssMiB(pid: number): number {
@@ -111,37 +100,7 @@ function treeRssMiB(pid: number): number {
   return kib / 1024;
 }
 
-async function waitHealthy(base: string, child: ChildProcess): Promise<void> {
-  const deadline = Date.now() + 120_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error("next start exited before it was healthy");
-    try {
-      if ((await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(5_000) })).status === 200) return;
-    } catch {
-      /* not listening yet */
-    }
-    await new Promise((r) => setTimeout(r, 250));
-  }
-  throw new Error("GET /api/health did not answer 200 within 120 s");
-}
 
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-
-/** Signs in through Auth.js's credentials endpoint, as a browser form would; returns the Cookie header. */
-async function signIn(base: string, email: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ email, password: PASSWORD, csrfToken, callbackUrl: base }),
-  });
-  const cookies = [...jar, ...cookiesOf(res)];
-  if (!cookies.some((c) => c.includes("session-token="))) throw new Error(`signing in gave no session cookie (status ${res.status})`);
-  return cookies.join("; ");
-}
 
 type Run = { run: number; requests: number; p50: number; p95: number; p99: number; errors: number; reqPerSec: number; rssBefore: number; rssAfter: number };
 
@@ -170,7 +129,7 @@ async function main(): Promise<number> {
   const dbUrl = new URL(values["admin-url"]);
   dbUrl.pathname = `/${dbName}`;
   process.env.DATABASE_URL = dbUrl.toString();
-  let server: ChildProcess | undefined;
+  let server: NextServer | undefined;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-load-"));
   try {
     // The app's own modules, loaded after DATABASE_URL points at the new database.
@@ -197,27 +156,16 @@ async function main(): Promise<number> {
     await db.execute(sql`analyze contacts`);
     await closeDb();
 
-    const port = await freePort();
-    const base = `http://127.0.0.1:${port}`;
-    log(`starting next start (${distDir}) on ${base}`);
-    server = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(port)], {
-      cwd: root,
-      detached: true,
-      stdio: ["ignore", "ignore", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        PORT: String(port),
-        DATA_DIR: dataDir,
-        APP_URL: base,
-        AUTH_SECRET: "load-test-secret-that-is-long-enough-0123456789",
-        DATABASE_URL: dbUrl.toString(),
-        DIGEST_SCHEDULER: "off",
-        SMTP_URL: "",
-      },
+    log(`starting next start (${distDir})`);
+    server = await startNextServer({
+      distDir,
+      env: (base) => ({
+        DATA_DIR: dataDir, APP_URL: base, AUTH_SECRET: "load-test-secret-that-is-long-enough-0123456789",
+        DATABASE_URL: dbUrl.toString(), DIGEST_SCHEDULER: "off", SMTP_URL: "",
+      }),
     });
-    await waitHealthy(base, server);
-    const cookie = await signIn(base, email);
+    const base = server.base;
+    const cookie = await signIn(base, email, PASSWORD);
     const url = `${base}/w/${slug}/contacts`;
     const first = await fetch(url, { headers: { cookie }, redirect: "manual" });
     const page = await first.text();
@@ -262,15 +210,7 @@ async function main(): Promise<number> {
     console.log(ok ? "PASS" : "FAIL");
     return ok ? 0 : 1;
   } finally {
-    if (server?.pid && server.exitCode === null) {
-      const exited = new Promise((r) => server!.once("exit", r));
-      try {
-        process.kill(-server.pid, "SIGTERM");
-      } catch {
-        /* already gone */
-      }
-      await Promise.race([exited, new Promise((r) => setTimeout(r, 10_000))]);
-    }
+    await server?.stop();
     fs.rmSync(dataDir, { recursive: true, force: true });
     await admin.unsafe(`drop database if exists ${dbName} with (force)`).catch(() => {});
     await admin.end();
