@@ -17,7 +17,7 @@ import { performance } from "node:perf_hooks";
 import { spawn } from "node:child_process";
 import os from "node:os";
 import { randomBytes } from "node:crypto";
-import { readFile } from "node:fs/promises";
+import { readFile, writeFile } from "node:fs/promises";
 import { sql } from "drizzle-orm";
 import { closeDb, getHandle, queryRows, type Db } from "@/db/client";
 
@@ -26,11 +26,12 @@ const { values: args } = parseArgs({
     members: { type: "string", default: "1000" },
     scale: { type: "string", default: "1" },
     reset: { type: "boolean", default: false },
+    json: { type: "string" },
     help: { type: "boolean", short: "h", default: false },
   },
 });
 if (args.help) {
-  console.log("Usage: DATABASE_URL=… npm run bench:digest [-- --members 1000 --scale 1 --reset]");
+  console.log("Usage: DATABASE_URL=… npm run bench:digest [-- --members 1000 --scale 1 --reset --json FILE (the figures, for npm run bench)]");
   process.exit(0);
 }
 const MEMBERS = Number(args.members);
@@ -279,7 +280,12 @@ async function main() {
   const t1 = performance.now();
   const again = await runDueDigests(db, { now: new Date(now.getTime() + 60_000) });
   const acceptedAfter = await acceptedSoFar();
-  console.log(`A second run right after: sent ${again.sent}, ${((performance.now() - t1) / 1000).toFixed(2)} s (exactly once: ${again.sent === 0 && acceptedAfter === report.sent ? "yes" : "NO"})`);
+  const sentOnce = again.sent === 0 && acceptedAfter === report.sent;
+  console.log(`A second run right after: sent ${again.sent}, ${((performance.now() - t1) / 1000).toFixed(2)} s (exactly once: ${sentOnce ? "yes" : "NO"})`);
+  if (args.json) {
+    const figures = { members: handled, seconds, membersPerSecond: handled / seconds, sentOnce, verdict, nodeCpuSeconds: (cpu.user + cpu.system) / 1e6, postgresCpuSeconds: pgSeconds };
+    await writeFile(args.json, JSON.stringify(figures));
+  }
   await closeDb();
   sink.send("stop");
   process.exit(verdict === "PASS" && again.sent === 0 ? 0 : 1);
