@@ -1,4 +1,5 @@
 import "server-only";
+import { inTenant } from "@/db/tenant";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { activity, contacts, notes, users, type ActivityKind } from "@/db/schema";
@@ -37,34 +38,36 @@ export async function listActivity(
   workspaceId: string,
   options: { limit?: number; before?: { createdAt: Date; id: string } } = {},
 ): Promise<ActivityItem[]> {
-  const limit = options.limit ?? 30;
-  const before = options.before;
-  return db
-    .select({
-      id: activity.id,
-      kind: activity.kind,
-      actor: users.name,
-      contactId: activity.contactId,
-      contactName: contacts.name,
-      count: activity.count,
-      createdAt: activity.createdAt,
-    })
-    .from(activity)
-    .leftJoin(users, eq(users.id, activity.actorId))
-    .leftJoin(contacts, and(eq(contacts.workspaceId, activity.workspaceId), eq(contacts.id, activity.contactId)))
-    .leftJoin(notes, and(eq(notes.workspaceId, activity.workspaceId), eq(notes.id, activity.noteId)))
-    .where(
-      and(
-        eq(activity.workspaceId, workspaceId),
-        or(sql`${activity.noteId} is null`, eq(notes.visibility, "team")),
-        before
-          ? or(
-              lt(activity.createdAt, before.createdAt),
-              and(eq(activity.createdAt, before.createdAt), lt(activity.id, before.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(activity.createdAt), desc(activity.id))
-    .limit(limit);
+  return inTenant(db, workspaceId, async (db) => {
+    const limit = options.limit ?? 30;
+    const before = options.before;
+    return db
+      .select({
+        id: activity.id,
+        kind: activity.kind,
+        actor: users.name,
+        contactId: activity.contactId,
+        contactName: contacts.name,
+        count: activity.count,
+        createdAt: activity.createdAt,
+      })
+      .from(activity)
+      .leftJoin(users, eq(users.id, activity.actorId))
+      .leftJoin(contacts, and(eq(contacts.workspaceId, activity.workspaceId), eq(contacts.id, activity.contactId)))
+      .leftJoin(notes, and(eq(notes.workspaceId, activity.workspaceId), eq(notes.id, activity.noteId)))
+      .where(
+        and(
+          eq(activity.workspaceId, workspaceId),
+          or(sql`${activity.noteId} is null`, eq(notes.visibility, "team")),
+          before
+            ? or(
+                lt(activity.createdAt, before.createdAt),
+                and(eq(activity.createdAt, before.createdAt), lt(activity.id, before.id)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(activity.createdAt), desc(activity.id))
+      .limit(limit);
+  });
 }

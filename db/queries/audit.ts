@@ -1,4 +1,5 @@
 import "server-only";
+import { inTenant } from "@/db/tenant";
 import { and, desc, eq, lt, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { auditLog, users, type AuditAction } from "@/db/schema";
@@ -32,31 +33,33 @@ export async function listAudit(
   workspaceId: string,
   options: { limit?: number; before?: { createdAt: Date; id: string } } = {},
 ): Promise<AuditItem[]> {
-  const limit = options.limit ?? 50;
-  const actor = sql`(select ${users.name} from ${users} where ${users.id} = ${auditLog.actorId})`;
-  const target = sql`coalesce((select ${users.name} from ${users} where ${users.id} = ${auditLog.targetUserId}), ${auditLog.targetEmail})`;
-  const before = options.before;
-  return db
-    .select({
-      id: auditLog.id,
-      action: auditLog.action,
-      actor: sql<string | null>`${actor}`,
-      target: sql<string | null>`${target}`,
-      details: auditLog.details,
-      createdAt: auditLog.createdAt,
-    })
-    .from(auditLog)
-    .where(
-      and(
-        eq(auditLog.workspaceId, workspaceId),
-        before
-          ? or(
-              lt(auditLog.createdAt, before.createdAt),
-              and(eq(auditLog.createdAt, before.createdAt), lt(auditLog.id, before.id)),
-            )
-          : undefined,
-      ),
-    )
-    .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
-    .limit(limit);
+  return inTenant(db, workspaceId, async (db) => {
+    const limit = options.limit ?? 50;
+    const actor = sql`(select ${users.name} from ${users} where ${users.id} = ${auditLog.actorId})`;
+    const target = sql`coalesce((select ${users.name} from ${users} where ${users.id} = ${auditLog.targetUserId}), ${auditLog.targetEmail})`;
+    const before = options.before;
+    return db
+      .select({
+        id: auditLog.id,
+        action: auditLog.action,
+        actor: sql<string | null>`${actor}`,
+        target: sql<string | null>`${target}`,
+        details: auditLog.details,
+        createdAt: auditLog.createdAt,
+      })
+      .from(auditLog)
+      .where(
+        and(
+          eq(auditLog.workspaceId, workspaceId),
+          before
+            ? or(
+                lt(auditLog.createdAt, before.createdAt),
+                and(eq(auditLog.createdAt, before.createdAt), lt(auditLog.id, before.id)),
+              )
+            : undefined,
+        ),
+      )
+      .orderBy(desc(auditLog.createdAt), desc(auditLog.id))
+      .limit(limit);
+  });
 }

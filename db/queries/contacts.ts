@@ -1,4 +1,5 @@
 import "server-only";
+import { inTenant } from "@/db/tenant";
 import { and, asc, desc, eq, ilike, inArray, isNotNull, isNull, like, or, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { contacts, notes, relationshipStats, users } from "@/db/schema";
@@ -148,60 +149,62 @@ export async function listContacts(
   query: ContactListQuery,
   now = new Date(),
 ): Promise<{ items: ContactListItem[]; nextCursor: string | null }> {
-  const probe = sortSpec(query.sort, scoreSql(now));
-  const cursor = decodeCursor(query.cursor, query.sort, probe.validKey);
-  const at = cursor ? new Date(cursor.at) : now;
-  const score = scoreSql(at);
-  const spec = sortSpec(query.sort, score);
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const probe = sortSpec(query.sort, scoreSql(now));
+    const cursor = decodeCursor(query.cursor, query.sort, probe.validKey);
+    const at = cursor ? new Date(cursor.at) : now;
+    const score = scoreSql(at);
+    const spec = sortSpec(query.sort, score);
 
-  const where: (SQL | undefined)[] = [
-    eq(contacts.workspaceId, scope.workspaceId),
-    query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt),
-  ];
-  if (query.tag) where.push(sql`${contacts.tags} @> array[${query.tag}]::text[]`);
-  if (query.company) where.push(sql`lower(${contacts.company}) = ${query.company.toLowerCase()}`);
-  // Written as plain comparisons rather than "state = …": the planner estimates those well,
-  // walks the sort index and stops at a full page instead of scoring every contact first.
-  if (query.state === "owing") where.push(sql`${score.balance} <= ${-STATE_THRESHOLD}`);
-  if (query.state === "giving") where.push(sql`${score.balance} >= ${STATE_THRESHOLD}`);
-  if (query.state === "balanced") where.push(sql`${score.balance} > ${-STATE_THRESHOLD} and ${score.balance} < ${STATE_THRESHOLD}`);
-  if (query.cold) where.push(sql`${contacts.cadenceDays} is not null and ${score.daysSince} > ${contacts.cadenceDays}`);
-  if (query.q) where.push(await searchCondition(db, scope, query.q));
-  if (cursor) where.push(spec.after(cursor.k, cursor.id));
+    const where: (SQL | undefined)[] = [
+      eq(contacts.workspaceId, scope.workspaceId),
+      query.archived ? isNotNull(contacts.archivedAt) : isNull(contacts.archivedAt),
+    ];
+    if (query.tag) where.push(sql`${contacts.tags} @> array[${query.tag}]::text[]`);
+    if (query.company) where.push(sql`lower(${contacts.company}) = ${query.company.toLowerCase()}`);
+    // Written as plain comparisons rather than "state = …": the planner estimates those well,
+    // walks the sort index and stops at a full page instead of scoring every contact first.
+    if (query.state === "owing") where.push(sql`${score.balance} <= ${-STATE_THRESHOLD}`);
+    if (query.state === "giving") where.push(sql`${score.balance} >= ${STATE_THRESHOLD}`);
+    if (query.state === "balanced") where.push(sql`${score.balance} > ${-STATE_THRESHOLD} and ${score.balance} < ${STATE_THRESHOLD}`);
+    if (query.cold) where.push(sql`${contacts.cadenceDays} is not null and ${score.daysSince} > ${contacts.cadenceDays}`);
+    if (query.q) where.push(await searchCondition(db, scope, query.q));
+    if (cursor) where.push(spec.after(cursor.k, cursor.id));
 
-  const rows = await db
-    .select({
-      id: contacts.id,
-      name: contacts.name,
-      company: contacts.company,
-      title: contacts.title,
-      email: sql<string | null>`${contacts.emails}[1]`,
-      tags: contacts.tags,
-      archived: sql<boolean>`${contacts.archivedAt} is not null`,
-      createdAt: sql<string>`${contacts.createdAt}::text`,
-      balanceScore: score.balanceScore,
-      state: score.state,
-      strength: score.strength,
-      daysSince: score.daysSince,
-      cadence: score.cadence,
-      interactionCount: sql<number>`coalesce(${relationshipStats.interactionCount}, 0)`,
-      sortKey: spec.key,
-    })
-    .from(contacts)
-    .leftJoin(relationshipStats, statsOf(scope.userId))
-    .where(and(...where))
-    .orderBy(...spec.order)
-    .limit(CONTACT_PAGE_SIZE + 1);
+    const rows = await db
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        company: contacts.company,
+        title: contacts.title,
+        email: sql<string | null>`${contacts.emails}[1]`,
+        tags: contacts.tags,
+        archived: sql<boolean>`${contacts.archivedAt} is not null`,
+        createdAt: sql<string>`${contacts.createdAt}::text`,
+        balanceScore: score.balanceScore,
+        state: score.state,
+        strength: score.strength,
+        daysSince: score.daysSince,
+        cadence: score.cadence,
+        interactionCount: sql<number>`coalesce(${relationshipStats.interactionCount}, 0)`,
+        sortKey: spec.key,
+      })
+      .from(contacts)
+      .leftJoin(relationshipStats, statsOf(scope.userId))
+      .where(and(...where))
+      .orderBy(...spec.order)
+      .limit(CONTACT_PAGE_SIZE + 1);
 
-  const page = rows.slice(0, CONTACT_PAGE_SIZE);
-  const last = page.at(-1);
-  return {
-    items: page.map(({ sortKey, ...item }) => item),
-    nextCursor:
-      rows.length > CONTACT_PAGE_SIZE && last
-        ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id, at: at.getTime() })
-        : null,
-  };
+    const page = rows.slice(0, CONTACT_PAGE_SIZE);
+    const last = page.at(-1);
+    return {
+      items: page.map(({ sortKey, ...item }) => item),
+      nextCursor:
+        rows.length > CONTACT_PAGE_SIZE && last
+          ? encodeCursor({ s: query.sort, k: last.sortKey, id: last.id, at: at.getTime() })
+          : null,
+    };
+  });
 }
 
 /** Up to this many candidate ids, search filters by them; past it, walking in sort order is cheaper. */
@@ -249,35 +252,37 @@ export const statsOf = (userId: string) =>
   );
 
 export async function getContact(db: Db, workspaceId: string, id: string): Promise<ContactDetail | undefined> {
-  const [row] = await db
-    .select({
-      id: contacts.id,
-      name: contacts.name,
-      emails: contacts.emails,
-      phone: contacts.phone,
-      company: contacts.company,
-      title: contacts.title,
-      location: contacts.location,
-      url: contacts.url,
-      howWeMet: contacts.howWeMet,
-      tags: contacts.tags,
-      interests: contacts.interests,
-      needs: contacts.needs,
-      offers: contacts.offers,
-      cadenceDays: contacts.cadenceDays,
-      version: contacts.version,
-      archived: sql<boolean>`${contacts.archivedAt} is not null`,
-      createdAt: sql<string>`${contacts.createdAt}::text`,
-      createdById: contacts.createdBy,
-      createdByName: users.name,
-    })
-    .from(contacts)
-    .leftJoin(users, eq(users.id, contacts.createdBy))
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
-    .limit(1);
-  if (!row) return undefined;
-  const { createdById, createdByName, ...rest } = row;
-  return { ...rest, createdBy: createdById ? { id: createdById, name: createdByName ?? "" } : null };
+  return inTenant(db, workspaceId, async (db) => {
+    const [row] = await db
+      .select({
+        id: contacts.id,
+        name: contacts.name,
+        emails: contacts.emails,
+        phone: contacts.phone,
+        company: contacts.company,
+        title: contacts.title,
+        location: contacts.location,
+        url: contacts.url,
+        howWeMet: contacts.howWeMet,
+        tags: contacts.tags,
+        interests: contacts.interests,
+        needs: contacts.needs,
+        offers: contacts.offers,
+        cadenceDays: contacts.cadenceDays,
+        version: contacts.version,
+        archived: sql<boolean>`${contacts.archivedAt} is not null`,
+        createdAt: sql<string>`${contacts.createdAt}::text`,
+        createdById: contacts.createdBy,
+        createdByName: users.name,
+      })
+      .from(contacts)
+      .leftJoin(users, eq(users.id, contacts.createdBy))
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+      .limit(1);
+    if (!row) return undefined;
+    const { createdById, createdByName, ...rest } = row;
+    return { ...rest, createdBy: createdById ? { id: createdById, name: createdByName ?? "" } : null };
+  });
 }
 
 function columnsOf(input: ContactInput) {
@@ -286,7 +291,7 @@ function columnsOf(input: ContactInput) {
 }
 
 export async function createContact(db: Db, scope: Scope, input: ContactInput): Promise<{ id: string }> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, scope.workspaceId, async (tx) => {
     const [row] = await tx
       .insert(contacts)
       .values({ ...columnsOf(input), workspaceId: scope.workspaceId, createdBy: scope.userId })
@@ -308,29 +313,35 @@ export async function updateContact(
   version: number,
   input: ContactInput,
 ): Promise<"ok" | "conflict" | "not_found"> {
-  const [row] = await db
-    .update(contacts)
-    .set({ ...columnsOf(input), version: sql`${contacts.version} + 1`, updatedAt: new Date() })
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id), eq(contacts.version, version)))
-    .returning({ id: contacts.id });
-  if (row) return "ok";
-  return (await getContact(db, workspaceId, id)) ? "conflict" : "not_found";
+  return inTenant(db, workspaceId, async (db) => {
+    const [row] = await db
+      .update(contacts)
+      .set({ ...columnsOf(input), version: sql`${contacts.version} + 1`, updatedAt: new Date() })
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id), eq(contacts.version, version)))
+      .returning({ id: contacts.id });
+    if (row) return "ok";
+    return (await getContact(db, workspaceId, id)) ? "conflict" : "not_found";
+  });
 }
 
 export async function setContactArchived(db: Db, workspaceId: string, id: string, archived: boolean): Promise<boolean> {
-  const rows = await db
-    .update(contacts)
-    .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
-    .returning({ id: contacts.id });
-  return rows.length > 0;
+  return inTenant(db, workspaceId, async (db) => {
+    const rows = await db
+      .update(contacts)
+      .set({ archivedAt: archived ? new Date() : null, updatedAt: new Date() })
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+      .returning({ id: contacts.id });
+    return rows.length > 0;
+  });
 }
 
 /** Deletes the contact and, through the foreign keys, its notes. */
 export async function deleteContact(db: Db, workspaceId: string, id: string): Promise<boolean> {
-  const rows = await db
-    .delete(contacts)
-    .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
-    .returning({ id: contacts.id });
-  return rows.length > 0;
+  return inTenant(db, workspaceId, async (db) => {
+    const rows = await db
+      .delete(contacts)
+      .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, id)))
+      .returning({ id: contacts.id });
+    return rows.length > 0;
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { inTenant } from "@/db/tenant";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, contacts, interactions, memberships, notes, promises, users, workspaces } from "@/db/schema";
@@ -33,7 +34,7 @@ export async function exportWorkspaceContacts(
   scope: { workspaceId: string; userId: string },
   format: "csv" | "vcard",
 ): Promise<ExportContact[]> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, scope.workspaceId, async (tx) => {
     const rows = await tx
       .select(exportColumns)
       .from(contacts)

@@ -1,4 +1,5 @@
 import "server-only";
+import { inTenant } from "@/db/tenant";
 import { createHash, randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "@/db/client";
@@ -120,8 +121,10 @@ function summarise(parsed: ParsedImport, plan: ImportPlan): ImportSummary {
 
 /** What an import would do — created, merged, skipped and why — without writing anything. */
 export async function previewImport(db: Db, scope: Scope, parsed: ParsedImport, onDuplicate: OnDuplicate): Promise<ImportSummary> {
-  const existing = await findExisting(db, scope, parsed, false);
-  return summarise(parsed, planImport(parsed.candidates, parsed.rejected, existing, onDuplicate, md5));
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const existing = await findExisting(db, scope, parsed, false);
+    return summarise(parsed, planImport(parsed.candidates, parsed.rejected, existing, onDuplicate, md5));
+  });
 }
 
 /**
@@ -131,7 +134,7 @@ export async function previewImport(db: Db, scope: Scope, parsed: ParsedImport, 
  * an advisory lock, so two at once cannot both create the same person.
  */
 export async function runImport(db: Db, scope: Scope, parsed: ParsedImport, onDuplicate: OnDuplicate): Promise<ImportSummary> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, scope.workspaceId, async (tx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(hashtextextended(${`import:${scope.workspaceId}`}, 0))`);
     const existing = await findExisting(tx, scope, parsed, true);
     const plan = planImport(parsed.candidates, parsed.rejected, existing, onDuplicate, md5);

@@ -1,4 +1,5 @@
 import "server-only";
+import { inTenant } from "@/db/tenant";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import { queryRows, type Db, type Tx } from "@/db/client";
 import { contacts, interactions, promises, relationshipStats, users } from "@/db/schema";
@@ -102,7 +103,7 @@ export async function logInteraction(
   scope: Scope,
   input: InteractionInput & { id?: string },
 ): Promise<{ id: string; created: boolean } | undefined> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, scope.workspaceId, async (tx) => {
     if (!(await contactInWorkspace(tx, scope.workspaceId, input.contactId))) return undefined;
     const [row] = await tx
       .insert(interactions)
@@ -135,7 +136,7 @@ export async function updateInteraction(
   id: string,
   input: Omit<InteractionInput, "contactId">,
 ): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, scope.workspaceId, async (tx) => {
     const [row] = await tx
       .update(interactions)
       .set({ ...input, updatedAt: new Date() })
@@ -148,7 +149,7 @@ export async function updateInteraction(
 }
 
 export async function deleteInteraction(db: Db, scope: Scope, id: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, scope.workspaceId, async (tx) => {
     const [row] = await tx
       .delete(interactions)
       .where(ownInteraction(scope, id))
@@ -161,23 +162,25 @@ export async function deleteInteraction(db: Db, scope: Scope, id: string): Promi
 
 /** Everyone's interactions with a contact, newest first (interactions are team-visible). */
 export async function listInteractionsForContact(db: Db, scope: Scope, contactId: string, limit = 200): Promise<TimelineInteraction[]> {
-  return db
-    .select({
-      id: interactions.id,
-      direction: interactions.direction,
-      kind: interactions.kind,
-      weight: interactions.weight,
-      occurredAt: sql<string>`${interactions.occurredAt}::text`,
-      summary: interactions.summary,
-      details: interactions.details,
-      mine: sql<boolean>`${interactions.userId} = ${scope.userId}`,
-      member: users.name,
-    })
-    .from(interactions)
-    .innerJoin(users, eq(users.id, interactions.userId))
-    .where(and(eq(interactions.workspaceId, scope.workspaceId), eq(interactions.contactId, contactId)))
-    .orderBy(desc(interactions.occurredAt), desc(interactions.createdAt))
-    .limit(limit);
+  return inTenant(db, scope.workspaceId, async (db) => {
+    return db
+      .select({
+        id: interactions.id,
+        direction: interactions.direction,
+        kind: interactions.kind,
+        weight: interactions.weight,
+        occurredAt: sql<string>`${interactions.occurredAt}::text`,
+        summary: interactions.summary,
+        details: interactions.details,
+        mine: sql<boolean>`${interactions.userId} = ${scope.userId}`,
+        member: users.name,
+      })
+      .from(interactions)
+      .innerJoin(users, eq(users.id, interactions.userId))
+      .where(and(eq(interactions.workspaceId, scope.workspaceId), eq(interactions.contactId, contactId)))
+      .orderBy(desc(interactions.occurredAt), desc(interactions.createdAt))
+      .limit(limit);
+  });
 }
 
 export type RelationshipSummary = {
@@ -196,42 +199,46 @@ export type RelationshipSummary = {
 
 /** The caller's relationship with one contact, scored at `now` by the same SQL that ranks lists. */
 export async function getRelationship(db: Db, scope: Scope, contactId: string, now = new Date()): Promise<RelationshipSummary | undefined> {
-  const s = scoreSql(now);
-  const [row] = await db
-    .select({
-      give: s.give,
-      take: s.take,
-      mutual: s.mutual,
-      balance: s.balance,
-      balanceScore: s.balanceScore,
-      state: s.state,
-      strength: s.strength,
-      lastAt: s.lastAt,
-      daysSince: s.daysSince,
-      cadence: s.cadence,
-      askStreak: s.askStreak,
-    })
-    .from(contacts)
-    .leftJoin(relationshipStats, statsOf(scope.userId))
-    .where(and(eq(contacts.workspaceId, scope.workspaceId), eq(contacts.id, contactId)));
-  return row;
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const s = scoreSql(now);
+    const [row] = await db
+      .select({
+        give: s.give,
+        take: s.take,
+        mutual: s.mutual,
+        balance: s.balance,
+        balanceScore: s.balanceScore,
+        state: s.state,
+        strength: s.strength,
+        lastAt: s.lastAt,
+        daysSince: s.daysSince,
+        cadence: s.cadence,
+        askStreak: s.askStreak,
+      })
+      .from(contacts)
+      .leftJoin(relationshipStats, statsOf(scope.userId))
+      .where(and(eq(contacts.workspaceId, scope.workspaceId), eq(contacts.id, contactId)));
+    return row;
+  });
 }
 
 export type PromiseItem = { id: string; description: string; dueOn: string | null; mine: boolean; member: string };
 
 export async function listOpenPromises(db: Db, scope: Scope, contactId: string): Promise<PromiseItem[]> {
-  return db
-    .select({
-      id: promises.id,
-      description: promises.description,
-      dueOn: promises.dueOn,
-      mine: sql<boolean>`${promises.userId} = ${scope.userId}`,
-      member: users.name,
-    })
-    .from(promises)
-    .innerJoin(users, eq(users.id, promises.userId))
-    .where(and(eq(promises.workspaceId, scope.workspaceId), eq(promises.contactId, contactId), eq(promises.status, "open")))
-    .orderBy(sql`${promises.dueOn} asc nulls last`, asc(promises.createdAt));
+  return inTenant(db, scope.workspaceId, async (db) => {
+    return db
+      .select({
+        id: promises.id,
+        description: promises.description,
+        dueOn: promises.dueOn,
+        mine: sql<boolean>`${promises.userId} = ${scope.userId}`,
+        member: users.name,
+      })
+      .from(promises)
+      .innerJoin(users, eq(users.id, promises.userId))
+      .where(and(eq(promises.workspaceId, scope.workspaceId), eq(promises.contactId, contactId), eq(promises.status, "open")))
+      .orderBy(sql`${promises.dueOn} asc nulls last`, asc(promises.createdAt));
+  });
 }
 
 export async function createPromise(
@@ -239,12 +246,14 @@ export async function createPromise(
   scope: Scope,
   input: { contactId: string; description: string; dueOn: string | null },
 ): Promise<{ id: string } | undefined> {
-  if (!(await contactInWorkspace(db, scope.workspaceId, input.contactId))) return undefined;
-  const [row] = await db
-    .insert(promises)
-    .values({ ...input, workspaceId: scope.workspaceId, userId: scope.userId })
-    .returning({ id: promises.id });
-  return row;
+  return inTenant(db, scope.workspaceId, async (db) => {
+    if (!(await contactInWorkspace(db, scope.workspaceId, input.contactId))) return undefined;
+    const [row] = await db
+      .insert(promises)
+      .values({ ...input, workspaceId: scope.workspaceId, userId: scope.userId })
+      .returning({ id: promises.id });
+    return row;
+  });
 }
 
 const ownOpenPromise = (scope: Scope, id: string) =>
@@ -257,7 +266,7 @@ export async function completePromise(
   id: string,
   gave: Omit<InteractionInput, "contactId" | "direction">,
 ): Promise<{ interactionId: string } | undefined> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, scope.workspaceId, async (tx) => {
     const [promise] = await tx
       .select({ contactId: promises.contactId })
       .from(promises)
@@ -279,47 +288,53 @@ export async function completePromise(
 }
 
 export async function cancelPromise(db: Db, scope: Scope, id: string): Promise<boolean> {
-  const rows = await db
-    .update(promises)
-    .set({ status: "cancelled", closedAt: new Date() })
-    .where(ownOpenPromise(scope, id))
-    .returning({ id: promises.id });
-  return rows.length > 0;
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const rows = await db
+      .update(promises)
+      .set({ status: "cancelled", closedAt: new Date() })
+      .where(ownOpenPromise(scope, id))
+      .returning({ id: promises.id });
+    return rows.length > 0;
+  });
 }
 
 /** The caller's balance with a contact at the end of each of the last 12 months (oldest first). */
 export async function balanceHistory(db: Db, scope: Scope, contactId: string, now = new Date()) {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const w = sql`${interactions.weight} * power(2::float8, -greatest(0, extract(epoch from (p.at - ${interactions.occurredAt}))::float8 / 86400) / ${HALF_LIFE_DAYS})`;
-  const rows = await queryRows<{ at: string; give: number; take: number }>(
-    db,
-    sql`
-    with p as (select ${at} - make_interval(months => 11 - i) as at from generate_series(0, 11) as i)
-    select to_char(p.at, 'YYYY-MM-DD') as at,
-      coalesce(sum(${w}) filter (where ${interactions.direction} = 'gave'), 0)::float8 as give,
-      coalesce(sum(${w}) filter (where ${interactions.direction} = 'received'), 0)::float8 as take
-    from p
-    left join ${interactions} on ${relationship(scope, contactId)} and ${interactions.occurredAt} <= p.at
-    group by p.at order by p.at`,
-  );
-  return rows.map((r) => ({ at: r.at, balance: (Number(r.give) - Number(r.take)) / (Number(r.give) + Number(r.take) + BALANCE_PRIOR) }));
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const at = sql`${now.toISOString()}::timestamptz`;
+    const w = sql`${interactions.weight} * power(2::float8, -greatest(0, extract(epoch from (p.at - ${interactions.occurredAt}))::float8 / 86400) / ${HALF_LIFE_DAYS})`;
+    const rows = await queryRows<{ at: string; give: number; take: number }>(
+      db,
+      sql`
+      with p as (select ${at} - make_interval(months => 11 - i) as at from generate_series(0, 11) as i)
+      select to_char(p.at, 'YYYY-MM-DD') as at,
+        coalesce(sum(${w}) filter (where ${interactions.direction} = 'gave'), 0)::float8 as give,
+        coalesce(sum(${w}) filter (where ${interactions.direction} = 'received'), 0)::float8 as take
+      from p
+      left join ${interactions} on ${relationship(scope, contactId)} and ${interactions.occurredAt} <= p.at
+      group by p.at order by p.at`,
+    );
+    return rows.map((r) => ({ at: r.at, balance: (Number(r.give) - Number(r.take)) / (Number(r.give) + Number(r.take) + BALANCE_PRIOR) }));
+  });
 }
 
 /** "Why this score": the caller's interactions with a contact that weigh most now (weight × decay). */
 export async function topContributions(db: Db, scope: Scope, contactId: string, now = new Date(), limit = 5) {
-  const at = sql`${now.toISOString()}::timestamptz`;
-  const value = sql<number>`${interactions.weight} * power(2::float8, -greatest(0, extract(epoch from (${at} - ${interactions.occurredAt}))::float8 / 86400) / ${HALF_LIFE_DAYS})`;
-  return db
-    .select({
-      id: interactions.id,
-      direction: interactions.direction,
-      kind: interactions.kind,
-      summary: interactions.summary,
-      occurredAt: sql<string>`${interactions.occurredAt}::text`,
-      value,
-    })
-    .from(interactions)
-    .where(relationship(scope, contactId))
-    .orderBy(desc(value))
-    .limit(limit);
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const at = sql`${now.toISOString()}::timestamptz`;
+    const value = sql<number>`${interactions.weight} * power(2::float8, -greatest(0, extract(epoch from (${at} - ${interactions.occurredAt}))::float8 / 86400) / ${HALF_LIFE_DAYS})`;
+    return db
+      .select({
+        id: interactions.id,
+        direction: interactions.direction,
+        kind: interactions.kind,
+        summary: interactions.summary,
+        occurredAt: sql<string>`${interactions.occurredAt}::text`,
+        value,
+      })
+      .from(interactions)
+      .where(relationship(scope, contactId))
+      .orderBy(desc(value))
+      .limit(limit);
+  });
 }

@@ -1,4 +1,5 @@
 import "server-only";
+import { inTenant } from "@/db/tenant";
 import { and, desc, eq, or, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { activity, contacts, notes, users, type NoteVisibility } from "@/db/schema";
@@ -22,22 +23,24 @@ export function visibleTo(userId: string) {
 }
 
 export async function listNotesForContact(db: Db, scope: Scope, contactId: string): Promise<NoteItem[]> {
-  return db
-    .select({
-      id: notes.id,
-      body: notes.body,
-      visibility: notes.visibility,
-      version: notes.version,
-      mine: sql<boolean>`coalesce(${notes.authorId} = ${scope.userId}, false)`,
-      // Null author: someone who has since deleted their account.
-      author: sql<string>`coalesce(${users.name}, 'A former member')`,
-      createdAt: sql<string>`${notes.createdAt}::text`,
-      updatedAt: sql<string>`${notes.updatedAt}::text`,
-    })
-    .from(notes)
-    .leftJoin(users, eq(users.id, notes.authorId))
-    .where(and(eq(notes.workspaceId, scope.workspaceId), eq(notes.contactId, contactId), visibleTo(scope.userId)))
-    .orderBy(desc(notes.createdAt), desc(notes.id));
+  return inTenant(db, scope.workspaceId, async (db) => {
+    return db
+      .select({
+        id: notes.id,
+        body: notes.body,
+        visibility: notes.visibility,
+        version: notes.version,
+        mine: sql<boolean>`coalesce(${notes.authorId} = ${scope.userId}, false)`,
+        // Null author: someone who has since deleted their account.
+        author: sql<string>`coalesce(${users.name}, 'A former member')`,
+        createdAt: sql<string>`${notes.createdAt}::text`,
+        updatedAt: sql<string>`${notes.updatedAt}::text`,
+      })
+      .from(notes)
+      .leftJoin(users, eq(users.id, notes.authorId))
+      .where(and(eq(notes.workspaceId, scope.workspaceId), eq(notes.contactId, contactId), visibleTo(scope.userId)))
+      .orderBy(desc(notes.createdAt), desc(notes.id));
+  });
 }
 
 /** Adds a note to a contact of the workspace; undefined when no such contact is there. */
@@ -46,18 +49,20 @@ export async function createNote(
   scope: Scope,
   input: { contactId: string; body: string; visibility: NoteVisibility },
 ): Promise<{ id: string } | undefined> {
-  const [contact] = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(and(eq(contacts.workspaceId, scope.workspaceId), eq(contacts.id, input.contactId)));
-  if (!contact) return undefined;
-  return db.transaction(async (tx) => {
-    const [row] = await tx
-      .insert(notes)
-      .values({ ...input, workspaceId: scope.workspaceId, authorId: scope.userId })
-      .returning({ id: notes.id });
-    if (row && input.visibility === "team") await recordNoteShared(tx, scope, input.contactId, row.id);
-    return row;
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const [contact] = await db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(eq(contacts.workspaceId, scope.workspaceId), eq(contacts.id, input.contactId)));
+    if (!contact) return undefined;
+    return db.transaction(async (tx) => {
+      const [row] = await tx
+        .insert(notes)
+        .values({ ...input, workspaceId: scope.workspaceId, authorId: scope.userId })
+        .returning({ id: notes.id });
+      if (row && input.visibility === "team") await recordNoteShared(tx, scope, input.contactId, row.id);
+      return row;
+    });
   });
 }
 
@@ -89,21 +94,23 @@ export async function updateNote(
   scope: Scope,
   input: { id: string; body: string; version: number },
 ): Promise<NoteUpdate> {
-  const [row] = await db
-    .update(notes)
-    .set({ body: input.body, version: sql`${notes.version} + 1`, updatedAt: new Date() })
-    .where(and(ownNote(scope, input.id), eq(notes.version, input.version)))
-    .returning({ version: notes.version });
-  if (row) return { status: "ok", version: row.version };
-  const [current] = await db
-    .select({ body: notes.body, version: notes.version })
-    .from(notes)
-    .where(ownNote(scope, input.id));
-  return current ? { status: "conflict", current } : { status: "not_found" };
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const [row] = await db
+      .update(notes)
+      .set({ body: input.body, version: sql`${notes.version} + 1`, updatedAt: new Date() })
+      .where(and(ownNote(scope, input.id), eq(notes.version, input.version)))
+      .returning({ version: notes.version });
+    if (row) return { status: "ok", version: row.version };
+    const [current] = await db
+      .select({ body: notes.body, version: notes.version })
+      .from(notes)
+      .where(ownNote(scope, input.id));
+    return current ? { status: "conflict", current } : { status: "not_found" };
+  });
 }
 
 export async function setNoteVisibility(db: Db, scope: Scope, id: string, visibility: NoteVisibility): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, scope.workspaceId, async (tx) => {
     const [row] = await tx
       .update(notes)
       .set({ visibility, updatedAt: new Date() })
@@ -115,6 +122,8 @@ export async function setNoteVisibility(db: Db, scope: Scope, id: string, visibi
 }
 
 export async function deleteNote(db: Db, scope: Scope, id: string): Promise<boolean> {
-  const rows = await db.delete(notes).where(ownNote(scope, id)).returning({ id: notes.id });
-  return rows.length > 0;
+  return inTenant(db, scope.workspaceId, async (db) => {
+    const rows = await db.delete(notes).where(ownNote(scope, id)).returning({ id: notes.id });
+    return rows.length > 0;
+  });
 }

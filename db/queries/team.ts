@@ -1,4 +1,5 @@
 import "server-only";
+import { inTenant } from "@/db/tenant";
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { invitations, memberships, users, workspaces, type Role } from "@/db/schema";
@@ -11,18 +12,20 @@ export const INVITATION_TTL_MS = 7 * 24 * 60 * 60 * 1000;
 export type MemberItem = { userId: string; name: string; email: string; role: Role; joinedAt: Date };
 
 export async function listMembers(db: Db, workspaceId: string): Promise<MemberItem[]> {
-  return db
-    .select({
-      userId: users.id,
-      name: users.name,
-      email: users.email,
-      role: memberships.role,
-      joinedAt: memberships.createdAt,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .where(eq(memberships.workspaceId, workspaceId))
-    .orderBy(sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 else 2 end`, asc(users.name));
+  return inTenant(db, workspaceId, async (db) => {
+    return db
+      .select({
+        userId: users.id,
+        name: users.name,
+        email: users.email,
+        role: memberships.role,
+        joinedAt: memberships.createdAt,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .where(eq(memberships.workspaceId, workspaceId))
+      .orderBy(sql`case ${memberships.role} when 'owner' then 0 when 'admin' then 1 else 2 end`, asc(users.name));
+  });
 }
 
 export type InvitationItem = {
@@ -36,19 +39,21 @@ export type InvitationItem = {
 
 /** Open invitations (not accepted, not revoked), expired ones included so they can be re-sent. */
 export async function listOpenInvitations(db: Db, workspaceId: string): Promise<InvitationItem[]> {
-  return db
-    .select({
-      id: invitations.id,
-      email: invitations.email,
-      role: invitations.role,
-      invitedBy: users.name,
-      sentAt: invitations.sentAt,
-      expiresAt: invitations.expiresAt,
-    })
-    .from(invitations)
-    .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(and(eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
-    .orderBy(desc(invitations.sentAt));
+  return inTenant(db, workspaceId, async (db) => {
+    return db
+      .select({
+        id: invitations.id,
+        email: invitations.email,
+        role: invitations.role,
+        invitedBy: users.name,
+        sentAt: invitations.sentAt,
+        expiresAt: invitations.expiresAt,
+      })
+      .from(invitations)
+      .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .where(and(eq(invitations.workspaceId, workspaceId), isNull(invitations.acceptedAt), isNull(invitations.revokedAt)))
+      .orderBy(desc(invitations.sentAt));
+  });
 }
 
 type Actor = { workspaceId: string; userId: string };
@@ -64,7 +69,7 @@ export async function createInvitation(
   actor: Actor,
   input: { email: string; role: Role },
 ): Promise<InviteResult> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, actor.workspaceId, async (tx) => {
     const [member] = await tx
       .select({ userId: memberships.userId })
       .from(memberships)
@@ -105,7 +110,7 @@ export async function renewInvitation(
   actor: Actor,
   id: string,
 ): Promise<{ email: string; role: Role; token: string } | undefined> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, actor.workspaceId, async (tx) => {
     const { token, hash } = newToken();
     const now = new Date();
     const [row] = await tx
@@ -125,7 +130,7 @@ export async function renewInvitation(
 }
 
 export async function revokeInvitation(db: Db, actor: Actor, id: string): Promise<boolean> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, actor.workspaceId, async (tx) => {
     const [row] = await tx
       .update(invitations)
       .set({ revokedAt: new Date() })
@@ -265,7 +270,7 @@ export type MembershipChange = "ok" | "not_found" | "last_owner" | "forbidden" |
 
 /** Owners change roles; the last owner cannot be demoted. */
 export async function changeRole(db: Db, actor: Actor, input: { userId: string; role: Role }): Promise<MembershipChange> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, actor.workspaceId, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
     const current = await roleOf(tx, actor.workspaceId, input.userId);
     if (!current) return "not_found";
@@ -295,7 +300,7 @@ export async function removeMember(
   actor: Actor & { role: Role },
   userId: string,
 ): Promise<MembershipChange> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, actor.workspaceId, async (tx) => {
     const owners = await lockOwners(tx, actor.workspaceId);
     const current = await roleOf(tx, actor.workspaceId, userId);
     if (!current) return "not_found";
@@ -314,7 +319,7 @@ export async function removeMember(
 
 /** The caller leaves the workspace: not their personal one, and not as its last owner. */
 export async function leaveWorkspace(db: Db, actor: Actor): Promise<MembershipChange> {
-  return db.transaction(async (tx) => {
+  return inTenant(db, actor.workspaceId, async (tx) => {
     const [ws] = await tx.select({ personal: workspaces.personal }).from(workspaces).where(eq(workspaces.id, actor.workspaceId));
     if (!ws) return "not_found";
     if (ws.personal) return "personal";
@@ -333,7 +338,7 @@ async function deleteMembership(tx: Tx, workspaceId: string, userId: string): Pr
 }
 
 export async function renameWorkspace(db: Db, actor: Actor, name: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  await inTenant(db, actor.workspaceId, async (tx) => {
     const [old] = await tx
       .select({ name: workspaces.name })
       .from(workspaces)
