@@ -32,6 +32,8 @@ ALTER DEFAULT PRIVILEGES IN SCHEMA public GRANT USAGE, SELECT ON SEQUENCES TO mu
 CREATE FUNCTION mutual_current_workspace() RETURNS uuid LANGUAGE sql STABLE PARALLEL SAFE AS
   $$ SELECT nullif(current_setting('app.workspace_id', true), '')::uuid $$;
 --> statement-breakpoint
+-- The policy reads the setting through a sub-select: evaluated once per statement (an init
+-- plan), not once per row.
 DO $$
 DECLARE t text;
 BEGIN
@@ -41,8 +43,8 @@ BEGIN
     EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
     EXECUTE format(
       'CREATE POLICY tenant_isolation ON %I TO mutual_app
-         USING (workspace_id = mutual_current_workspace())
-         WITH CHECK (workspace_id = mutual_current_workspace())', t);
+         USING (workspace_id = (SELECT mutual_current_workspace()))
+         WITH CHECK (workspace_id = (SELECT mutual_current_workspace()))', t);
   END LOOP;
 END
 $$;
