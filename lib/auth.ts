@@ -36,12 +36,27 @@ export class RateLimitedSignIn extends CredentialsSignin {
   code = "rate_limited";
 }
 
+/**
+ * A wrong password is an everyday answer, not a server error: one line for it (no stack, no
+ * e-mail address); everything else as Auth.js would log it.
+ */
+const authLogger = {
+  error(error: Error) {
+    if ((error as { type?: string }).type === "CredentialsSignin") {
+      console.warn(`[auth] sign-in refused (${(error as CredentialsSignin).code ?? "credentials"})`);
+      return;
+    }
+    console.error("[auth][error]", error);
+  },
+};
+
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const db = await getDb();
   return {
     ...authConfig,
     secret: getAuthSecret(),
     adapter: DrizzleAdapter(db, { usersTable: users, accountsTable: accounts }),
+    logger: authLogger,
     providers: [
       ...oauthProviders(),
       Credentials({

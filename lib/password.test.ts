@@ -29,6 +29,25 @@ describe("hashPassword / verifyPassword", () => {
   });
 });
 
+describe("Unicode passwords", () => {
+  const composed = "café crème brûlée 東京"; // é as one code point
+  const decomposed = composed.normalize("NFD"); // e + combining accent, as some systems type it
+
+  it("signs in with either form of the same characters, and not with different ones", async () => {
+    expect(decomposed).not.toBe(composed);
+    const stored = await hashPassword(composed);
+    expect(await verifyPassword(stored, decomposed)).toBe(true);
+    expect(await verifyPassword(await hashPassword(decomposed), composed)).toBe(true);
+    expect(await verifyPassword(stored, "cafe crème brûlée 東京")).toBe(false);
+  });
+
+  it("still accepts a hash made from the password as typed, before normalization", async () => {
+    const { hash } = await import("@node-rs/argon2");
+    const legacy = await hash(decomposed, { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 });
+    expect(await verifyPassword(legacy, decomposed)).toBe(true);
+  });
+});
+
 describe("isCommonPassword", () => {
   it.each(["password123", "1234567890", "PassWord123"])("%s is common", (password) => {
     expect(isCommonPassword(password)).toBe(true);

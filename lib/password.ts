@@ -18,11 +18,24 @@ export function isCommonPassword(password: string): boolean {
   return common.has(password.toLowerCase());
 }
 
+/**
+ * The same characters typed on another keyboard or system can arrive as other code points
+ * ("é" as one, or as "e" plus a combining accent): passwords are hashed in Unicode NFKC, as
+ * NIST SP 800-63B advises, so both forms sign in.
+ */
+const normalized = (password: string) => password.normalize("NFKC");
+
 export function hashPassword(password: string): Promise<string> {
-  return hash(password, ARGON2_OPTIONS);
+  return hash(normalized(password), ARGON2_OPTIONS);
 }
 
 export async function verifyPassword(storedHash: string, password: string): Promise<boolean> {
+  const form = normalized(password);
+  // Hashes made before normalization took the password as typed: try that form too.
+  return (await verifyOne(storedHash, form)) || (form !== password && (await verifyOne(storedHash, password)));
+}
+
+async function verifyOne(storedHash: string, password: string): Promise<boolean> {
   try {
     return await verify(storedHash, password);
   } catch {
