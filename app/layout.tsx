@@ -7,7 +7,15 @@ export const metadata: Metadata = {
   description: "Keep the people you know, what matters to them, and a fair give-and-take with each of them.",
 };
 
-export const viewport: Viewport = { width: "device-width", initialScale: 1 };
+export const viewport: Viewport = {
+  width: "device-width",
+  initialScale: 1,
+  // The browser's own bars match the page in either theme (the --canvas token).
+  themeColor: [
+    { media: "(prefers-color-scheme: light)", color: "#f8fafc" },
+    { media: "(prefers-color-scheme: dark)", color: "#0b1120" },
+  ],
+};
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

@@ -173,13 +173,13 @@ test("a user creates a second workspace and switches between them", async ({ pag
   const auth = new AuthPages(page);
   const personal = await auth.signUp(newUser("Ada Byron"));
   await page.getByLabel(/Switch workspace/).click();
-  await page.getByRole("link", { name: "+ New workspace" }).click();
+  await page.getByRole("menuitem", { name: "+ New workspace" }).click();
   await page.getByLabel("Workspace name").fill("Acme Partnerships");
   await page.getByRole("button", { name: "Create workspace" }).click();
   await expect(page).toHaveURL(/\/w\/acme-partnerships(-[0-9a-f]{6})?$/);
 
   await page.getByLabel(/Switch workspace/).click();
-  await page.getByRole("link", { name: /Ada's network/ }).click();
+  await page.getByRole("menuitem", { name: /Ada's network/ }).click();
   await expect(page).toHaveURL(new RegExp(`/w/${personal}$`));
 });
 

@@ -19,7 +19,7 @@ const points = [
 
 export default function LandingPage() {
   return (
-    <div className="min-h-dvh bg-white">
+    <div className="min-h-dvh bg-surface">
       <header className="mx-auto flex max-w-5xl items-center justify-between px-4 py-5">
         <Logo />
         <nav aria-label="Account" className="flex items-center gap-2">
@@ -33,7 +33,7 @@ export default function LandingPage() {
       </header>
       <main>
         <section className="mx-auto max-w-5xl px-4 pb-16 pt-12 sm:pt-20">
-          <p className="text-sm font-semibold uppercase tracking-wide text-brand-700">Networking, the giving way</p>
+          <p className="text-sm font-semibold uppercase tracking-wide text-accent-text">Networking, the giving way</p>
           <h1 className="mt-3 max-w-3xl text-4xl font-bold tracking-tight sm:text-5xl">
             Be interested in the other person. Give first.
           </h1>
@@ -51,7 +51,7 @@ export default function LandingPage() {
             </Link>
           </div>
         </section>
-        <section aria-label="What Mutual does" className="border-t border-slate-100 bg-slate-50">
+        <section aria-label="What Mutual does" className="border-t border-line-subtle bg-canvas">
           <div className="mx-auto grid max-w-5xl gap-6 px-4 py-14 sm:grid-cols-3">
             {points.map((p) => (
               <div key={p.title}>

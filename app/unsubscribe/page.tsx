@@ -72,7 +72,7 @@ function Frame({ title, children }: { title: string; children: ReactNode }) {
   return (
     <div className="flex min-h-dvh flex-col items-center px-4 py-10">
       <Logo />
-      <main className="mt-8 flex w-full max-w-sm flex-col gap-4 rounded-card border border-slate-200 bg-white p-6 text-sm text-ink-muted shadow-sm">
+      <main className="mt-8 flex w-full max-w-sm flex-col gap-4 rounded-card border border-line bg-surface p-6 text-sm text-ink-muted shadow-sm">
         <h1 className="text-xl font-semibold text-ink">{title}</h1>
         {children}
       </main>

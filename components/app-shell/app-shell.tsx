@@ -15,19 +15,25 @@ export function AppShell({ user, workspace, workspaces, children }: Props) {
   const base = `/w/${workspace.slug}`;
   return (
     <div className="min-h-dvh">
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-3 gap-y-2 px-4 py-3 sm:gap-x-4">
-          <Logo href={base} />
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-lg bg-surface px-3 py-2 text-sm font-medium focus:not-sr-only focus:absolute focus:left-2 focus:top-2"
+      >
+        Skip to content
+      </a>
+      <header className="border-b border-line bg-surface">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center gap-x-2 gap-y-2 px-4 py-3 sm:gap-x-4">
+          <Logo href={base} compact />
           <WorkspaceSwitcher current={workspace} workspaces={workspaces} />
           <NavLinks base={base} />
           <div className="ml-auto flex items-center gap-2 sm:gap-3">
             <QuickLog slug={workspace.slug} today={todayIn(user.timeZone)} />
-            <UserMenu user={user} settingsHref={`${base}/settings`} />
+            <UserMenu user={{ name: user.name, email: user.email }} settingsHref={`${base}/settings`} />
           </div>
         </div>
       </header>
       {!user.emailVerified && <VerifyBanner email={user.email} />}
-      <main className="mx-auto max-w-6xl px-4 py-8">{children}</main>
+      <main id="main" tabIndex={-1} className="mx-auto max-w-6xl px-4 py-6 outline-none sm:py-8">{children}</main>
     </div>
   );
 }

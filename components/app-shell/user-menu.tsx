@@ -1,8 +1,12 @@
-import Link from "next/link";
+"use client";
+
+import { useTransition } from "react";
 import type { CurrentUser } from "@/lib/session";
+import { Menu } from "@/components/ui/menu";
 import { signOutAction } from "./actions";
 
-export function UserMenu({ user, settingsHref }: { user: CurrentUser; settingsHref: string }) {
+export function UserMenu({ user, settingsHref }: { user: Pick<CurrentUser, "name" | "email">; settingsHref: string }) {
+  const [signingOut, startSignOut] = useTransition();
   const initials = user.name
     .split(/\s+/)
     .map((p) => p[0])
@@ -10,27 +14,30 @@ export function UserMenu({ user, settingsHref }: { user: CurrentUser; settingsHr
     .slice(0, 2)
     .toUpperCase();
   return (
-    <details className="relative">
-      <summary
-        aria-label={`Account menu for ${user.name}`}
-        className="grid size-9 cursor-pointer list-none place-items-center rounded-full bg-brand-100 text-sm font-semibold text-brand-900"
-      >
-        {initials || "?"}
-      </summary>
-      <div className="absolute right-0 z-20 mt-2 w-60 rounded-lg border border-slate-200 bg-white p-1 shadow-lg">
-        <p className="px-3 py-2 text-sm">
-          <span className="block font-medium">{user.name}</span>
-          <span className="block truncate text-ink-subtle">{user.email}</span>
-        </p>
-        <Link href={settingsHref} className="block rounded-md px-3 py-2 text-sm hover:bg-slate-100">
-          Settings
-        </Link>
-        <form action={signOutAction}>
-          <button type="submit" className="w-full rounded-md px-3 py-2 text-left text-sm hover:bg-slate-100">
-            Sign out
-          </button>
-        </form>
-      </div>
-    </details>
+    <Menu
+      label={`Account menu for ${user.name}`}
+      trigger={initials || "?"}
+      triggerClassName="grid size-9 shrink-0 place-items-center rounded-full bg-accent-soft text-sm font-semibold text-accent-soft-fg"
+      contentClassName="w-60"
+      entries={[
+        {
+          kind: "label",
+          content: (
+            <>
+              <span className="block font-medium">{user.name}</span>
+              <span className="block truncate text-ink-subtle">{user.email}</span>
+            </>
+          ),
+        },
+        { kind: "separator" },
+        { kind: "link", href: settingsHref, label: "Settings" },
+        {
+          kind: "action",
+          label: signingOut ? "Signing out…" : "Sign out",
+          disabled: signingOut,
+          onSelect: () => startSignOut(() => signOutAction()),
+        },
+      ]}
+    />
   );
 }

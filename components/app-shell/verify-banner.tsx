@@ -6,8 +6,8 @@ import { resendVerification } from "./actions";
 export function VerifyBanner({ email }: { email: string }) {
   const { execute, result, isPending } = useAction(resendVerification);
   return (
-    <div role="status" className="border-b border-amber-200 bg-amber-50">
-      <p className="mx-auto max-w-6xl px-4 py-2 text-sm text-amber-900">
+    <div role="status" className="border-b border-warn-line bg-warn-soft">
+      <p className="mx-auto max-w-6xl px-4 py-2 text-sm text-warn-fg">
         Please confirm your e-mail — we sent a link to <strong>{email}</strong>.{" "}
         {result.data?.sent ? (
           <span>A new link is on its way.</span>
@@ -21,7 +21,7 @@ export function VerifyBanner({ email }: { email: string }) {
             {isPending ? "Sending…" : "Send it again"}
           </button>
         )}
-        {result.serverError && <span className="ml-2 text-red-700">{result.serverError}</span>}
+        {result.serverError && <span className="ml-2 text-danger-fg">{result.serverError}</span>}
       </p>
     </div>
   );

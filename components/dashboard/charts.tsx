@@ -15,11 +15,12 @@ const M = { top: 8, right: 8, bottom: 24, left: 36 };
 const innerW = W - M.left - M.right;
 const innerH = H - M.top - M.bottom;
 
-const GAVE = "#059669";
-const RECEIVED = "#d97706";
-const NEUTRAL = "#94a3b8";
-const GRID = "#e2e8f0";
-const tick = { fontSize: 11, fill: "#64748b" } as const;
+// The theme's colour tokens (app/globals.css), so the charts follow the dark theme too.
+const GAVE = "var(--give)";
+const RECEIVED = "var(--take)";
+const NEUTRAL = "var(--neutral-mark)";
+const GRID = "var(--line)";
+const tick = { fontSize: 11, fill: "var(--ink-subtle)" } as const;
 
 const bandLabel = (b: Bucket) => `${b.from.toFixed(1)} to ${b.to.toFixed(1)}`;
 const bandColor = (b: Bucket) => (b.to <= -0.2 + 1e-9 ? RECEIVED : b.from >= 0.2 - 1e-9 ? GAVE : NEUTRAL);

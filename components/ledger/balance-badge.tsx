@@ -7,9 +7,9 @@ export const STATE_LABEL: Record<BalanceState, string> = {
 };
 
 const STATE_STYLE: Record<BalanceState, string> = {
-  giving: "bg-brand-50 text-brand-900",
-  balanced: "bg-slate-100 text-ink",
-  owing: "bg-amber-50 text-amber-900",
+  giving: "bg-accent-soft text-accent-soft-fg",
+  balanced: "bg-surface-muted text-ink",
+  owing: "bg-warn-soft text-warn-fg",
 };
 
 type Props = { state: BalanceState; score: number; strength: number; daysSince: number | null; cadence: CadenceStatus };
@@ -24,7 +24,7 @@ export function BalanceBadge({ state, score, strength, daysSince, cadence }: Pro
       <span className="text-ink-subtle" title="Strength: how much has passed between you lately, 0–100">
         Strength {strength}
       </span>
-      <span className={cadence === "going cold" ? "text-amber-800" : "text-ink-subtle"}>
+      <span className={cadence === "going cold" ? "text-warn-fg" : "text-ink-subtle"}>
         {daysSince === null ? "No contact yet" : daysSince === 0 ? "Today" : `${daysSince} d ago`}
         {cadence === "going cold" && " · going cold"}
         {cadence === "due soon" && " · due soon"}

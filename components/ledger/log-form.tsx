@@ -8,6 +8,7 @@ import { Field } from "@/components/ui/field";
 import { formErrors } from "@/lib/action-errors";
 import { KINDS, KIND_NAMES, type Direction, type Kind } from "@/lib/scoring";
 import { logInteractionAction, updateInteractionAction } from "./actions";
+import { inputClass } from "@/components/ui/input";
 
 /** An existing entry being edited: the form starts from it and saves over it. */
 export type EditedInteraction = {
@@ -95,7 +96,7 @@ export function LogInteractionForm({ slug, contactId, contactName, today, onLogg
         {DIRECTIONS.map((d) => (
           <label
             key={d.value}
-            className={`cursor-pointer rounded-lg border px-3 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-brand-600 ${direction === d.value ? "border-brand-600 bg-brand-50 text-brand-900" : "border-slate-300"}`}
+            className={`cursor-pointer rounded-lg border px-3 py-1.5 text-sm has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-focus ${direction === d.value ? "border-accent bg-accent-soft text-accent-soft-fg" : "border-line-strong"}`}
           >
             <input
               type="radio"
@@ -127,7 +128,7 @@ export function LogInteractionForm({ slug, contactId, contactName, today, onLogg
               setKind(k);
               setWeight(KINDS[k].weight);
             }}
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+            className={inputClass}
           >
             {KIND_NAMES.filter((k) => KINDS[k].directions.includes(direction)).map((k) => (
               <option key={k} value={k}>
@@ -135,7 +136,7 @@ export function LogInteractionForm({ slug, contactId, contactName, today, onLogg
               </option>
             ))}
           </select>
-          {errors.field("kind") && <p className="text-sm text-red-700">{errors.field("kind")}</p>}
+          {errors.field("kind") && <p className="text-sm text-danger-fg">{errors.field("kind")}</p>}
         </div>
         <Field
           label="Weight (1–5)"
@@ -162,7 +163,7 @@ export function LogInteractionForm({ slug, contactId, contactName, today, onLogg
       </div>
       <Field label="Details (optional)" name="details" defaultValue={editing?.details ?? ""} error={errors.field("details")} />
       {warning && (
-        <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+        <div role="alert" className="rounded-lg border border-warn-line bg-warn-soft p-3 text-sm text-warn-fg">
           <p>{warning}</p>
           <div className="mt-2 flex gap-3">
             <Button type="button" variant="secondary" onClick={() => submit(true)} pending={create.isPending}>

@@ -11,7 +11,7 @@ type Props = { slug: string; contactId: string; contactName: string; today: stri
 export function OwnEntryControls({ slug, contactId, contactName, today, entry }: Props) {
   const [editing, setEditing] = useState(false);
   return editing ? (
-    <div className="mt-2 w-full border-t border-slate-100 pt-3">
+    <div className="mt-2 w-full border-t border-line-subtle pt-3">
       <LogInteractionForm
         slug={slug}
         contactId={contactId}

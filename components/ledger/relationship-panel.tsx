@@ -36,11 +36,11 @@ export function RelationshipPanel({ rel, history, top, cadenceDays, name }: Prop
           aria-valuemax={100}
           aria-valuenow={Math.round(rel.balance * 100)}
           aria-valuetext={`${STATE_LABEL[rel.state]}, balance score ${rel.balanceScore} of 100`}
-          className="relative h-3 rounded-full bg-gradient-to-r from-amber-300 via-slate-200 to-brand-300"
+          className="relative h-3 rounded-full bg-gradient-to-r from-take via-line-strong to-give"
         >
           <span
             aria-hidden
-            className="absolute top-1/2 size-5 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-white bg-ink shadow"
+            className="absolute top-1/2 size-5 -translate-x-1/2 -translate-y-1/2 rounded-full border-2 border-surface bg-ink shadow"
             style={{ left: `${position}%` }}
           />
         </div>
@@ -57,17 +57,17 @@ export function RelationshipPanel({ rel, history, top, cadenceDays, name }: Prop
         {never
           ? "Nothing logged yet. What could you do for them?"
           : `Last contact ${rel.daysSince === 0 ? "today" : `${rel.daysSince} days ago`}${cadenceDays ? ` · you aim for every ${cadenceDays} days` : ""}.`}
-        {rel.cadence === "going cold" && <span className="font-medium text-amber-800"> Going cold — reach out with something useful.</span>}
-        {rel.cadence === "due soon" && <span className="font-medium text-amber-800"> Due soon.</span>}
+        {rel.cadence === "going cold" && <span className="font-medium text-warn-fg"> Going cold — reach out with something useful.</span>}
+        {rel.cadence === "due soon" && <span className="font-medium text-warn-fg"> Due soon.</span>}
       </p>
       {rel.askStreak >= ASK_STREAK_WARNING && (
-        <p className="mt-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-900">
+        <p className="mt-2 rounded-lg bg-warn-soft p-2 text-sm text-warn-fg">
           {rel.askStreak} asks since you last gave. Give before you ask again — ask {name} what you can do to help.
         </p>
       )}
       {history.some((h) => h.balance !== 0) && <BalanceSparkline history={history} />}
       <details className="mt-4 text-sm">
-        <summary className="cursor-pointer font-medium text-brand-700">Why this score?</summary>
+        <summary className="cursor-pointer font-medium text-accent-text">Why this score?</summary>
         <dl className="mt-2 grid grid-cols-3 gap-2 text-center">
           <Part label="You gave (G)" value={fmt(rel.give)} />
           <Part label="You received (R)" value={fmt(rel.take)} />
@@ -100,7 +100,7 @@ export function RelationshipPanel({ rel, history, top, cadenceDays, name }: Prop
 
 function Part({ label, value }: { label: string; value: string }) {
   return (
-    <div className="rounded-lg bg-slate-50 p-2">
+    <div className="rounded-lg bg-canvas p-2">
       <dt className="text-xs text-ink-subtle">{label}</dt>
       <dd className="font-semibold tabular-nums">{value}</dd>
     </div>
@@ -117,8 +117,8 @@ function BalanceSparkline({ history }: { history: { at: string; balance: number 
   return (
     <figure className="mt-4">
       <svg viewBox={`0 0 ${w} ${h}`} className="h-12 w-full" aria-hidden preserveAspectRatio="none">
-        <line x1="0" x2={w} y1={h / 2} y2={h / 2} className="stroke-slate-200" strokeDasharray="4 4" />
-        <polyline points={points} fill="none" className="stroke-brand-600" strokeWidth="2" vectorEffect="non-scaling-stroke" />
+        <line x1="0" x2={w} y1={h / 2} y2={h / 2} className="stroke-line" strokeDasharray="4 4" />
+        <polyline points={points} fill="none" className="stroke-give" strokeWidth="2" vectorEffect="non-scaling-stroke" />
       </svg>
       <figcaption className="text-xs text-ink-subtle">Balance over the last 12 months (above the line: you gave more)</figcaption>
       <table className="sr-only">

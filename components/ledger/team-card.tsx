@@ -18,7 +18,7 @@ export function TeamCard({ meId, members, team, collision }: Props) {
     <Card>
       <h2 className="font-semibold">Your team and them</h2>
       {collision && (
-        <p role="status" className="mt-2 rounded-lg bg-amber-50 p-2 text-sm text-amber-900">
+        <p role="status" className="mt-2 rounded-lg bg-warn-soft p-2 text-sm text-warn-fg">
           {collision.askers.join(" and ")} asked them for something in the last 30 days ({collision.asks} asks). Agree who
           asks next — and what the team can give.
         </p>

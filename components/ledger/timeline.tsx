@@ -9,9 +9,9 @@ type Entry =
   | { type: "note"; at: string; item: NoteItem };
 
 const DIRECTION: Record<TimelineInteraction["direction"], { label: string; style: string }> = {
-  gave: { label: "gave", style: "bg-brand-50 text-brand-900" },
-  received: { label: "received", style: "bg-amber-50 text-amber-900" },
-  mutual: { label: "together", style: "bg-slate-100 text-ink" },
+  gave: { label: "gave", style: "bg-accent-soft text-accent-soft-fg" },
+  received: { label: "received", style: "bg-warn-soft text-warn-fg" },
+  mutual: { label: "together", style: "bg-surface-muted text-ink" },
 };
 
 /** Interactions and notes, newest first, in one stream. */
@@ -38,7 +38,7 @@ export function Timeline({ slug, contact, timeZone, today, interactions, notes }
     <ol className="flex flex-col gap-2">
       {entries.map((e) =>
         e.type === "interaction" ? (
-          <li key={`i-${e.item.id}`} className="flex flex-wrap items-start gap-2 rounded-lg border border-slate-200 bg-white p-3 text-sm">
+          <li key={`i-${e.item.id}`} className="flex flex-wrap items-start gap-2 rounded-lg border border-line bg-surface p-3 text-sm">
             <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${DIRECTION[e.item.direction].style}`}>
               {e.item.mine ? "You" : e.item.member} {DIRECTION[e.item.direction].label}
             </span>
@@ -60,7 +60,7 @@ export function Timeline({ slug, contact, timeZone, today, interactions, notes }
             )}
           </li>
         ) : (
-          <li key={`n-${e.item.id}`} className="rounded-lg border border-dashed border-slate-200 p-3 text-sm text-ink-muted">
+          <li key={`n-${e.item.id}`} className="rounded-lg border border-dashed border-line p-3 text-sm text-ink-muted">
             <span className="text-xs">
               Note by {e.item.mine ? "you" : e.item.author} · {localDate(e.at)}
               {e.item.visibility === "private" ? " · private" : ""}

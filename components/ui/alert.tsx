@@ -1,9 +1,9 @@
 import type { ReactNode } from "react";
 
 const tones = {
-  error: "border-red-200 bg-red-50 text-red-800",
-  success: "border-brand-200 bg-brand-50 text-brand-900",
-  info: "border-slate-200 bg-white text-ink-muted",
+  error: "border-danger-line bg-danger-soft text-danger-fg",
+  success: "border-accent-line bg-accent-soft text-accent-soft-fg",
+  info: "border-line bg-surface text-ink-muted",
 } as const;
 
 export function Alert({ tone = "info", children }: { tone?: keyof typeof tones; children: ReactNode }) {

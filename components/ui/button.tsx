@@ -1,12 +1,13 @@
 "use client";
 
-import { useSyncExternalStore, type ButtonHTMLAttributes } from "react";
+import { useSyncExternalStore, type ButtonHTMLAttributes, type Ref } from "react";
 import { buttonClass, type ButtonVariant } from "./button-class";
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
   variant?: ButtonVariant;
   pending?: boolean;
   pendingLabel?: string;
+  ref?: Ref<HTMLButtonElement>;
 };
 
 const subscribe = () => () => {};

@@ -6,7 +6,7 @@ type Props = HTMLAttributes<HTMLElement> & { children: ReactNode; className?: st
 export function Card({ children, className = "", ...rest }: Props) {
   const Tag = rest["aria-labelledby"] ? "section" : "div";
   return (
-    <Tag {...rest} className={`rounded-card border border-slate-200 bg-white p-6 shadow-sm ${className}`}>
+    <Tag {...rest} className={`rounded-card border border-line bg-surface p-4 shadow-sm sm:p-6 ${className}`}>
       {children}
     </Tag>
   );

@@ -1,8 +1,12 @@
 "use client";
 
-import { useId, useRef, type ReactNode } from "react";
+import dynamic from "next/dynamic";
+import { useRef, useState, type ReactNode } from "react";
 import { Button } from "./button";
 import type { ButtonVariant } from "./button-class";
+
+// The dialog's code loads on the first click: pages with a delete button don't carry it up front.
+const ConfirmDialog = dynamic(() => import("./confirm-dialog").then((m) => m.ConfirmDialog), { ssr: false });
 
 type Props = {
   label: string;
@@ -14,40 +18,32 @@ type Props = {
   variant?: ButtonVariant;
 };
 
-/** A button that asks first, in a native modal dialog (focus trapped, Esc cancels). */
+/** A button that asks first, in a modal dialog (focus trapped, Esc cancels, Cancel is focused). */
 export function ConfirmButton({ label, title, children, confirmLabel, onConfirm, pending, variant = "secondary" }: Props) {
-  const dialog = useRef<HTMLDialogElement>(null);
-  const titleId = useId();
+  const [open, setOpen] = useState(false);
+  const [used, setUsed] = useState(false);
+  const trigger = useRef<HTMLButtonElement>(null);
   return (
     <>
-      <Button type="button" variant={variant} onClick={() => dialog.current?.showModal()} pending={pending}>
+      <Button
+        ref={trigger}
+        type="button"
+        variant={variant}
+        pending={pending}
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        onClick={() => {
+          setUsed(true);
+          setOpen(true);
+        }}
+      >
         {label}
       </Button>
-      <dialog
-        ref={dialog}
-        aria-labelledby={titleId}
-        className="m-auto w-[min(28rem,calc(100vw-2rem))] rounded-card border border-slate-200 p-6 shadow-xl backdrop:bg-slate-900/40"
-      >
-        <h2 id={titleId} className="text-lg font-semibold">
-          {title}
-        </h2>
-        <div className="mt-2 text-sm text-ink-muted">{children}</div>
-        <div className="mt-6 flex justify-end gap-3">
-          <Button type="button" variant="ghost" onClick={() => dialog.current?.close()} autoFocus>
-            Cancel
-          </Button>
-          <Button
-            type="button"
-            className="bg-red-700 hover:bg-red-800"
-            onClick={() => {
-              dialog.current?.close();
-              onConfirm();
-            }}
-          >
-            {confirmLabel}
-          </Button>
-        </div>
-      </dialog>
+      {used && (
+        <ConfirmDialog open={open} onOpenChange={setOpen} title={title} confirmLabel={confirmLabel} onConfirm={onConfirm} returnFocusTo={trigger}>
+          {children}
+        </ConfirmDialog>
+      )}
     </>
   );
 }

@@ -29,8 +29,8 @@ export function FieldFrame({ label, error, hint, className = "", children }: Pro
         id,
         "aria-invalid": error ? true : undefined,
         "aria-describedby": describedBy || undefined,
-        className: `rounded-lg border bg-white px-3 py-2 text-sm text-ink shadow-sm placeholder:text-slate-400 ${
-          error ? "border-red-600" : "border-slate-300"
+        className: `min-h-9 rounded-lg border bg-surface px-3 py-2 text-sm text-ink shadow-sm placeholder:text-ink-subtle ${
+          error ? "border-danger-fg" : "border-line-strong"
         }`,
       })}
       {hint && (
@@ -39,7 +39,7 @@ export function FieldFrame({ label, error, hint, className = "", children }: Pro
         </p>
       )}
       {error && (
-        <p id={`${id}-error`} className="text-sm text-red-700">
+        <p id={`${id}-error`} className="text-sm text-danger-fg">
           {error}
         </p>
       )}

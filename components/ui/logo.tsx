@@ -1,12 +1,13 @@
 import Link from "next/link";
 
-export function Logo({ href = "/" }: { href?: string }) {
+/** The mark and the name; `compact` keeps only the mark below 640 px (the name stays for screen readers). */
+export function Logo({ href = "/", compact = false }: { href?: string; compact?: boolean }) {
   return (
-    <Link href={href} className="inline-flex items-center gap-2 font-semibold text-ink">
+    <Link href={href} className="inline-flex shrink-0 items-center gap-2 rounded-lg font-semibold text-ink">
       <span aria-hidden className="grid size-7 place-items-center rounded-lg bg-brand-700 text-sm text-white">
         ⇄
       </span>
-      Mutual
+      <span className={compact ? "sr-only sm:not-sr-only" : undefined}>Mutual</span>
     </Link>
   );
 }

@@ -18,7 +18,7 @@ function htmlAsText() {
  */
 export function Markdown({ children }: { children: string }) {
   return (
-    <div className="prose-note text-sm leading-relaxed text-ink [&_a]:text-brand-700 [&_a]:underline [&_code]:rounded [&_code]:bg-slate-100 [&_code]:px-1 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-2 [&_ul]:list-disc">
+    <div className="prose-note text-sm leading-relaxed text-ink [&_a]:text-accent-text [&_a]:underline [&_code]:rounded [&_code]:bg-surface-muted [&_code]:px-1 [&_li]:ml-5 [&_ol]:list-decimal [&_p]:my-2 [&_ul]:list-disc">
       <ReactMarkdown
         remarkPlugins={[htmlAsText]}
         rehypePlugins={[rehypeSanitize]}

@@ -17,7 +17,7 @@ export function DeleteWorkspace({ slug, name }: { slug: string; name: string }) 
   const matches = typed.trim().toLowerCase() === name.trim().toLowerCase();
   return (
     <section aria-labelledby={`${id}-title`}>
-      <h2 id={`${id}-title`} className="text-lg font-semibold text-red-800">
+      <h2 id={`${id}-title`} className="text-heading text-danger-fg">
         Delete this workspace
       </h2>
       <p className="mt-1 text-sm text-ink-muted">
@@ -44,7 +44,7 @@ export function DeleteWorkspace({ slug, name }: { slug: string; name: string }) 
           error={errors.field("confirmation")}
         />
         <div>
-          <Button type="submit" disabled={!matches} pending={isPending} pendingLabel="Deleting…" className="bg-red-700 hover:bg-red-800 disabled:bg-red-700/60">
+          <Button type="submit" disabled={!matches} pending={isPending} pendingLabel="Deleting…" variant="danger">
             Delete workspace
           </Button>
         </div>

@@ -41,7 +41,7 @@ export class AuthPages {
 
   async signOut(): Promise<void> {
     await this.page.getByLabel(/Account menu for/).click();
-    await this.page.getByRole("button", { name: "Sign out" }).click();
+    await this.page.getByRole("menuitem", { name: "Sign out" }).click();
     await expect(this.page).toHaveURL(/\/$/);
   }
 

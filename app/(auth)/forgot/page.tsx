@@ -12,7 +12,7 @@ export default function ForgotPage() {
       <p className="mt-1 text-sm text-ink-muted">Tell us your e-mail and we&apos;ll send you a link to choose a new one.</p>
       <ForgotForm />
       <p className="mt-6 text-sm">
-        <Link href="/sign-in" className="font-medium text-brand-700 underline">
+        <Link href="/sign-in" className="font-medium text-accent-text underline">
           Back to sign in
         </Link>
       </p>

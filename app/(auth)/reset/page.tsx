@@ -21,7 +21,7 @@ export default async function ResetPage({ searchParams }: Props) {
         </div>
       )}
       <p className="mt-6 text-sm">
-        <Link href="/forgot" className="font-medium text-brand-700 underline">
+        <Link href="/forgot" className="font-medium text-accent-text underline">
           Ask for a new link
         </Link>
       </p>

@@ -7,7 +7,7 @@ export function OAuthButtons({ callbackUrl }: { callbackUrl: string }) {
   const providers = configuredOAuthProviders();
   if (providers.length === 0) return null;
   return (
-    <div className="mt-6 flex flex-col gap-2 border-t border-slate-100 pt-6">
+    <div className="mt-6 flex flex-col gap-2 border-t border-line-subtle pt-6">
       {providers.map((p) => (
         <form
           key={p.id}

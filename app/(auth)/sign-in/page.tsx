@@ -29,12 +29,12 @@ export default async function SignInPage({ searchParams }: Props) {
       <SignInForm callbackUrl={callbackUrl} />
       <OAuthButtons callbackUrl={safeCallbackUrl(callbackUrl)} />
       <div className="mt-6 flex flex-col gap-2 text-sm text-ink-muted">
-        <Link href="/forgot" className="font-medium text-brand-700 underline">
+        <Link href="/forgot" className="font-medium text-accent-text underline">
           Forgot your password?
         </Link>
         <p>
           New to Mutual?{" "}
-          <Link href="/sign-up" className="font-medium text-brand-700 underline">
+          <Link href="/sign-up" className="font-medium text-accent-text underline">
             Create an account
           </Link>
         </p>

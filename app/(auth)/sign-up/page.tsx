@@ -22,7 +22,7 @@ export default async function SignUpPage({ searchParams }: Props) {
       <SignUpForm email={email} callbackUrl={callbackUrl} />
       <p className="mt-6 text-sm text-ink-muted">
         Already have an account?{" "}
-        <Link href={callbackUrl ? `/sign-in?${new URLSearchParams({ callbackUrl })}` : "/sign-in"} className="font-medium text-brand-700 underline">
+        <Link href={callbackUrl ? `/sign-in?${new URLSearchParams({ callbackUrl })}` : "/sign-in"} className="font-medium text-accent-text underline">
           Sign in
         </Link>
       </p>

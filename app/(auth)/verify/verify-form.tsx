@@ -14,7 +14,7 @@ export function VerifyForm({ token }: { token: string }) {
     return (
       <div className="mt-4 flex flex-col gap-4">
         <Alert tone="success">Thank you — your e-mail is confirmed.</Alert>
-        <Link href="/w" className="font-medium text-brand-700 underline">
+        <Link href="/w" className="font-medium text-accent-text underline">
           Go to your network
         </Link>
       </div>

@@ -11,7 +11,7 @@ export default function GoodbyePage() {
     <div className="flex min-h-dvh flex-col items-center px-4 py-10">
       <Logo />
       <main className="mt-10 w-full max-w-md text-center">
-        <h1 className="text-2xl font-semibold">Your account is deleted</h1>
+        <h1 className="text-title">Your account is deleted</h1>
         <p className="mt-3 text-sm text-ink-muted">
           Your personal data is gone and you are signed out everywhere. Notes you shared with a team stay with them, without
           your name. Thank you for every favour you gave.

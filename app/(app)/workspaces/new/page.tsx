@@ -21,7 +21,7 @@ export default async function NewWorkspacePage() {
           </p>
           <NewWorkspaceForm />
           <p className="mt-6 text-sm">
-            <Link href="/w" className="font-medium text-brand-700 underline">
+            <Link href="/w" className="font-medium text-accent-text underline">
               Cancel
             </Link>
           </p>

@@ -27,7 +27,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
   if (invitation.state === "used") {
     return (
       <Message title="This invitation was already accepted">
-        <Link href={user ? `/w/${invitation.workspaceSlug}` : "/sign-in"} className="font-medium text-brand-700 underline">
+        <Link href={user ? `/w/${invitation.workspaceSlug}` : "/sign-in"} className="font-medium text-accent-text underline">
           {user ? `Open ${invitation.workspaceName}` : "Sign in"}
         </Link>{" "}
         to get to the workspace.
@@ -68,7 +68,7 @@ export default async function InvitePage({ params }: { params: Promise<{ token: 
       {user && mine && <AcceptButton token={token} workspace={invitation.workspaceName} />}
       {user && !mine && (
         <>
-          <p role="alert" className="mt-4 rounded-lg border border-amber-200 bg-amber-50 px-4 py-3 text-sm text-amber-900">
+          <p role="alert" className="mt-4 rounded-lg border border-warn-line bg-warn-soft px-4 py-3 text-sm text-warn-fg">
             You&apos;re signed in as {user.email}, but this invitation is for {invitation.email}.
           </p>
           <SwitchAccountButton token={token} />

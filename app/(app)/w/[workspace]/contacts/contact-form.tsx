@@ -12,6 +12,7 @@ import { formErrors } from "@/lib/action-errors";
 import type { z } from "zod";
 import type { contactInputSchema } from "@/lib/validation/contacts";
 import { createContactAction, updateContactAction } from "./actions";
+import { inputClass } from "@/components/ui/input";
 
 type ContactFormInput = z.input<typeof contactInputSchema>;
 
@@ -94,7 +95,7 @@ export function ContactForm({ slug, contact, cancelHref }: Props) {
             id="cadence"
             name="cadence"
             defaultValue={contact ? (contact.cadenceDays === null ? "none" : String(contact.cadenceDays)) : "90"}
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+            className={inputClass}
           >
             <option value="30">Month</option>
             <option value="60">2 months</option>
@@ -103,7 +104,7 @@ export function ContactForm({ slug, contact, cancelHref }: Props) {
             <option value="365">Year</option>
             <option value="none">No reminder</option>
           </select>
-          {e("cadence") && <p className="text-sm text-red-700">{e("cadence")}</p>}
+          {e("cadence") && <p className="text-sm text-danger-fg">{e("cadence")}</p>}
         </div>
         <TextAreaField
           label="How we met"

@@ -54,7 +54,7 @@ export default async function ContactsPage({ params, searchParams }: Props) {
   return (
     <div className="flex flex-col gap-6">
       <div className="flex flex-wrap items-center justify-between gap-3">
-        <h1 className="text-2xl font-semibold">Contacts</h1>
+        <h1 className="text-title">Contacts</h1>
         <div className="flex flex-wrap gap-2">
           <Link href={`/w/${slug}/import`} className={buttonClass("secondary")}>
             Import

@@ -32,8 +32,8 @@ export function DigestView({ slug, content: c, timeZone, previous, next }: Props
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div>
-          <p className="text-sm font-medium text-brand-700">Weekly digest · {c.week}</p>
-          <h1 className="text-2xl font-semibold">Your week, {c.range}</h1>
+          <p className="text-sm font-medium text-accent-text">Weekly digest · {c.week}</p>
+          <h1 className="text-title">Your week, {c.range}</h1>
           <p className="mt-1 text-sm text-ink-muted">Monday to Sunday in your time zone ({timeZone.replaceAll("_", " ")}).</p>
         </div>
         <nav aria-label="Weeks" className="flex gap-2">
@@ -52,7 +52,7 @@ export function DigestView({ slug, content: c, timeZone, previous, next }: Props
 
       {isEmptyDigest(c) ? (
         <Card>
-          <h2 className="text-lg font-semibold">A quiet week</h2>
+          <h2 className="text-heading">A quiet week</h2>
           <p className="mt-2 max-w-prose text-sm text-ink-muted">
             Nothing logged, nobody owed, nothing due. A good moment to give first: who could use an introduction, a tip or
             a word of encouragement this week?
@@ -73,7 +73,7 @@ export function DigestView({ slug, content: c, timeZone, previous, next }: Props
               <p className="mt-1 text-sm text-ink-muted">{numbersSummary(c.numbers)}</p>
               <dl className="mt-4 grid grid-cols-3 gap-3">
                 {numbersLines(c.numbers).map((l) => (
-                  <div key={l.label} className="rounded-lg border border-slate-200 p-3">
+                  <div key={l.label} className="rounded-lg border border-line p-3">
                     <dt className="text-xs text-ink-subtle">{l.label}</dt>
                     <dd className="text-2xl font-semibold tabular-nums">{l.week}</dd>
                     <dd className="text-xs text-ink-subtle">{changeLabel(l.week, l.previous)}</dd>
@@ -154,7 +154,7 @@ function Section({ title, note, wide, children }: { title: string; note?: string
         {wide ? (
           children
         ) : (
-          <ul className="mt-2 divide-y divide-slate-100" aria-label={title}>
+          <ul className="mt-2 divide-y divide-line-subtle" aria-label={title}>
             {children}
           </ul>
         )}

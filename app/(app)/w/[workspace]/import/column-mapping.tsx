@@ -4,6 +4,7 @@ import { useId } from "react";
 import { Button } from "@/components/ui/button";
 import { FIELD_LABELS, IMPORT_FIELDS, type ImportField } from "@/lib/import/fields";
 import type { ImportFileInfo } from "./upload";
+import { inputClass } from "@/components/ui/input";
 
 type Props = {
   file: ImportFileInfo;
@@ -21,7 +22,7 @@ export function ColumnMapping({ file, mapping, onChange, onPreview, pending }: P
   return (
     <section aria-labelledby={`${id}-title`} className="flex flex-col gap-4">
       <div>
-        <h2 id={`${id}-title`} className="text-lg font-semibold">
+        <h2 id={`${id}-title`} className="text-heading">
           Which column is which?
         </h2>
         <p className="mt-1 text-sm text-ink-muted">
@@ -30,7 +31,7 @@ export function ColumnMapping({ file, mapping, onChange, onPreview, pending }: P
       </div>
       <ul className="grid grid-cols-1 gap-3 sm:grid-cols-2">
         {columns.map((col, i) => (
-          <li key={`${col.header}-${i}`} className="flex min-w-0 flex-col gap-1 rounded-lg border border-slate-200 bg-white p-3">
+          <li key={`${col.header}-${i}`} className="flex min-w-0 flex-col gap-1 rounded-lg border border-line bg-surface p-3">
             <label htmlFor={`${id}-${i}`} className="text-sm font-medium">
               {col.header}
             </label>
@@ -44,7 +45,7 @@ export function ColumnMapping({ file, mapping, onChange, onPreview, pending }: P
                 next[i] = (IMPORT_FIELDS as readonly string[]).includes(v) ? (v as ImportField) : null;
                 onChange(next);
               }}
-              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+              className={inputClass}
             >
               <option value="">Leave out</option>
               {IMPORT_FIELDS.map((f) => (
@@ -60,7 +61,7 @@ export function ColumnMapping({ file, mapping, onChange, onPreview, pending }: P
         ))}
       </ul>
       {!hasName && (
-        <p role="status" className="text-sm text-red-700">
+        <p role="status" className="text-sm text-danger-fg">
           Choose the column with each person&apos;s name (or first and last name) to go on.
         </p>
       )}

@@ -5,9 +5,9 @@ import type { ImportSummary, RowOutcome } from "@/db/queries/import";
 const fmt = (n: number) => n.toLocaleString("en");
 
 const BADGE: Record<RowOutcome["outcome"], { label: string; className: string }> = {
-  create: { label: "New", className: "bg-brand-50 text-brand-800" },
-  merge: { label: "Merge", className: "bg-amber-50 text-amber-900" },
-  skip: { label: "Skip", className: "bg-slate-100 text-ink-muted" },
+  create: { label: "New", className: "bg-accent-soft text-accent-soft-fg" },
+  merge: { label: "Merge", className: "bg-warn-soft text-warn-fg" },
+  skip: { label: "Skip", className: "bg-surface-muted text-ink-muted" },
 };
 
 /** Counts, then the rows grouped by what happens to them: skips (with reasons) first, open. */
@@ -28,7 +28,7 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
             ["skip", "skipped"],
           ] as const
         ).map(([k, label]) => (
-          <div key={k} className="rounded-lg border border-slate-200 bg-white p-3">
+          <div key={k} className="rounded-lg border border-line bg-surface p-3">
             <dt className="text-xs uppercase tracking-wide text-ink-subtle">{label}</dt>
             <dd className="text-2xl font-semibold tabular-nums">{fmt(counts[k])}</dd>
           </div>
@@ -38,11 +38,11 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
         const rows = summary.rows.filter((r) => r.outcome === outcome);
         if (counts[outcome] === 0) return null;
         return (
-          <details key={outcome} open={open} className="rounded-lg border border-slate-200 bg-white">
+          <details key={outcome} open={open} className="rounded-lg border border-line bg-surface">
             <summary className="cursor-pointer px-4 py-3 text-sm font-medium">
               {title} — {fmt(counts[outcome])} {counts[outcome] === 1 ? "row" : "rows"}
             </summary>
-            <ul className="divide-y divide-slate-100 border-t border-slate-100">
+            <ul className="divide-y divide-line-subtle border-t border-line-subtle">
               {rows.map((r) => (
                 <li key={r.where} className="flex flex-col gap-1 px-4 py-2 text-sm">
                   <div className="flex flex-wrap items-center gap-2">
@@ -52,7 +52,7 @@ export function ImportSummaryView({ summary, done }: { summary: ImportSummary; d
                   </div>
                   {r.detail && <p className="text-ink-muted">{r.detail}</p>}
                   {r.warnings.map((w) => (
-                    <p key={w} className="text-xs text-amber-900">
+                    <p key={w} className="text-xs text-warn-fg">
                       {w}
                     </p>
                   ))}

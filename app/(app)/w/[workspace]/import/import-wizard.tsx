@@ -96,7 +96,7 @@ export function ImportWizard({ slug }: { slug: string }) {
             setDragging(false);
             choose(e.dataTransfer.files[0]);
           }}
-          className={`flex flex-col items-center gap-3 rounded-card border-2 border-dashed p-8 text-center ${dragging ? "border-brand-600 bg-brand-50" : "border-slate-300 bg-white"}`}
+          className={`flex flex-col items-center gap-3 rounded-card border-2 border-dashed p-8 text-center ${dragging ? "border-accent bg-accent-soft" : "border-line-strong bg-surface"}`}
         >
           <label htmlFor={`${id}-file`} className="text-base font-medium">
             Choose a file to import
@@ -109,7 +109,7 @@ export function ImportWizard({ slug }: { slug: string }) {
             aria-describedby={`${id}-file-hint`}
             disabled={busy}
             onChange={(e) => choose(e.target.files?.[0])}
-            className="max-w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-brand-700 file:px-4 file:py-2 file:text-sm file:font-medium file:text-white hover:file:bg-brand-800"
+            className="max-w-full text-sm file:mr-3 file:rounded-lg file:border-0 file:bg-accent file:px-4 file:py-2 file:text-sm file:font-medium file:text-on-accent hover:file:bg-accent-hover"
           />
           <p id={`${id}-file-hint`} className="max-w-md text-xs text-ink-subtle">
             CSV or vCard, up to 10 MB and 50,000 people — or drop the file here. Nothing is saved until you have seen the preview.
@@ -142,7 +142,7 @@ export function ImportWizard({ slug }: { slug: string }) {
       {step.name === "preview" && file && (
         <section aria-labelledby={`${id}-preview`} className="flex flex-col gap-5">
           <div>
-            <h2 id={`${id}-preview`} className="text-lg font-semibold">
+            <h2 id={`${id}-preview`} className="text-heading">
               Preview: {step.info.formatLabel}, {fmt(step.info.total)} {step.info.total === 1 ? "person" : "people"}
             </h2>
             <p className="mt-1 text-sm text-ink-muted">
@@ -150,7 +150,7 @@ export function ImportWizard({ slug }: { slug: string }) {
               name and company.
             </p>
           </div>
-          <fieldset className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4">
+          <fieldset className="flex flex-col gap-2 rounded-lg border border-line bg-surface p-4">
             <legend className="px-1 text-sm font-medium">People who are already in your contacts</legend>
             {(
               [
@@ -237,10 +237,10 @@ function Progress({ progress, fileName }: { progress: UploadProgress; fileName: 
         aria-valuemax={100}
         aria-valuenow={percent}
         aria-valuetext={label}
-        className="h-2 overflow-hidden rounded-full bg-slate-200"
+        className="h-2 overflow-hidden rounded-full bg-line"
       >
         <div
-          className={`h-full rounded-full bg-brand-600 transition-[width] ${percent === undefined ? "w-1/3 animate-pulse" : ""}`}
+          className={`h-full rounded-full bg-accent transition-[width] ${percent === undefined ? "w-1/3 animate-pulse" : ""}`}
           style={percent === undefined ? undefined : { width: `${percent}%` }}
         />
       </div>

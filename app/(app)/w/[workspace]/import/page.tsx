@@ -13,7 +13,7 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
   return (
     <div className="flex max-w-3xl flex-col gap-8">
       <div>
-        <h1 className="text-2xl font-semibold">Bring your network in</h1>
+        <h1 className="text-title">Bring your network in</h1>
         <p className="mt-2 max-w-prose text-sm text-ink-muted">
           Import the people you already know into <strong>{workspace.name}</strong>: your LinkedIn connections, Google or
           Outlook contacts, your phone&apos;s address book (vCard) or any spreadsheet saved as CSV.
@@ -22,7 +22,7 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
 
       <ImportWizard slug={slug} />
 
-      <details className="rounded-card border border-slate-200 bg-white p-4 text-sm text-ink-muted">
+      <details className="rounded-card border border-line bg-surface p-4 text-sm text-ink-muted">
         <summary className="cursor-pointer font-medium text-ink">Where do I find these files?</summary>
         <ul className="mt-3 flex list-disc flex-col gap-2 pl-5">
           <li>
@@ -42,7 +42,7 @@ export default async function ImportPage({ params }: { params: Promise<{ workspa
       </details>
 
       <Card>
-        <h2 className="text-lg font-semibold">Take your contacts with you</h2>
+        <h2 className="text-heading">Take your contacts with you</h2>
         <p className="mt-1 text-sm text-ink-muted">
           Every contact in {workspace.name}, archived ones included. CSV opens in any spreadsheet; vCard goes into an address
           book, and either comes back into Mutual unchanged.

@@ -40,7 +40,7 @@ export function DigestPreferencesForm({ slug, enabled: initiallyEnabled, weekday
           name="enabled"
           checked={enabled}
           onChange={(e) => setEnabled(e.target.checked)}
-          className="size-4 rounded border-slate-300 accent-brand-700"
+          className="size-4 rounded border-line-strong accent-accent"
         />
         Send me the weekly digest by e-mail
       </label>

@@ -8,7 +8,7 @@ export async function DigestPreferences({ slug, userId }: { slug: string; userId
   if (!prefs) return null;
   return (
     <div id="digest" className="scroll-mt-24">
-      <h2 className="text-lg font-semibold">Weekly digest</h2>
+      <h2 className="text-heading">Weekly digest</h2>
       <p className="mt-1 text-sm text-ink-muted">
         Once a week, by e-mail: whom to give back to, who is going cold, promises due and what your team shared. It
         covers Monday to Sunday and arrives after the week ends. You can always read it under Digest.

@@ -21,12 +21,12 @@ export default async function SettingsPage({ params, searchParams }: Props) {
   if (!timeZones.includes("UTC")) timeZones.unshift("UTC");
   return (
     <div className="flex max-w-xl flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Settings</h1>
+      <h1 className="text-title">Settings</h1>
       {saved === "password" && (
         <Alert tone="success">Your password is changed. Other devices have been signed out.</Alert>
       )}
       <Card>
-        <h2 className="text-lg font-semibold">Profile</h2>
+        <h2 className="text-heading">Profile</h2>
         <p className="mt-1 text-sm text-ink-muted">Your time zone decides when your week starts and ends in the digest.</p>
         <ProfileForm slug={slug} name={user.name} timeZone={user.timeZone} timeZones={timeZones} />
       </Card>
@@ -34,7 +34,7 @@ export default async function SettingsPage({ params, searchParams }: Props) {
         <DigestPreferences slug={slug} userId={user.id} />
       </Card>
       <Card>
-        <h2 className="text-lg font-semibold">Password</h2>
+        <h2 className="text-heading">Password</h2>
         <p className="mt-1 text-sm text-ink-muted">Saving a new password signs you out everywhere else.</p>
         <PasswordForm slug={slug} />
       </Card>

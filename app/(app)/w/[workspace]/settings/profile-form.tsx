@@ -6,6 +6,7 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { formErrors } from "@/lib/action-errors";
 import { saveProfile } from "./actions";
+import { inputClass } from "@/components/ui/input";
 
 type Props = { slug: string; name: string; timeZone: string; timeZones: string[] };
 
@@ -35,7 +36,7 @@ export function ProfileForm({ slug, name, timeZone, timeZones }: Props) {
           name="timeZone"
           defaultValue={timeZone}
           aria-invalid={tzError ? true : undefined}
-          className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          className={inputClass}
         >
           {timeZones.map((tz) => (
             <option key={tz} value={tz}>
@@ -43,7 +44,7 @@ export function ProfileForm({ slug, name, timeZone, timeZones }: Props) {
             </option>
           ))}
         </select>
-        {tzError && <p className="text-sm text-red-700">{tzError}</p>}
+        {tzError && <p className="text-sm text-danger-fg">{tzError}</p>}
       </div>
       <div>
         <Button type="submit" pending={isPending} pendingLabel="Saving…">

@@ -19,7 +19,7 @@ export function YourData({ email }: { email: string }) {
   return (
     <div className="flex flex-col gap-6">
       <section aria-labelledby={`${id}-export`}>
-        <h2 id={`${id}-export`} className="text-lg font-semibold">
+        <h2 id={`${id}-export`} className="text-heading">
           Your data
         </h2>
         <p className="mt-1 text-sm text-ink-muted">
@@ -31,8 +31,8 @@ export function YourData({ email }: { email: string }) {
         </a>
       </section>
 
-      <section aria-labelledby={`${id}-delete`} className="border-t border-slate-200 pt-6">
-        <h2 id={`${id}-delete`} className="text-lg font-semibold text-red-800">
+      <section aria-labelledby={`${id}-delete`} className="border-t border-line pt-6">
+        <h2 id={`${id}-delete`} className="text-heading text-danger-fg">
           Delete your account
         </h2>
         <div className="mt-1 flex flex-col gap-2 text-sm text-ink-muted">
@@ -65,7 +65,7 @@ export function YourData({ email }: { email: string }) {
             error={errors.field("confirmation")}
           />
           <div>
-            <Button type="submit" disabled={!matches} pending={isPending} pendingLabel="Deleting…" className="bg-red-700 hover:bg-red-800 disabled:bg-red-700/60">
+            <Button type="submit" disabled={!matches} pending={isPending} pendingLabel="Deleting…" variant="danger">
               Delete my account
             </Button>
           </div>

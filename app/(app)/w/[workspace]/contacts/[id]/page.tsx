@@ -72,12 +72,12 @@ export default async function ContactPage({ params, searchParams }: Props) {
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div>
-          <h1 className="text-2xl font-semibold">{contact.name}</h1>
+          <h1 className="text-title">{contact.name}</h1>
           <p className="text-ink-muted">{[contact.title, contact.company].filter(Boolean).join(" at ")}</p>
           {contact.tags.length > 0 && (
             <ul className="mt-2 flex flex-wrap gap-1" aria-label="Tags">
               {contact.tags.map((t) => (
-                <li key={t} className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-ink-muted">
+                <li key={t} className="rounded-full bg-surface-muted px-2 py-0.5 text-xs text-ink-muted">
                   {t}
                 </li>
               ))}
@@ -101,14 +101,14 @@ export default async function ContactPage({ params, searchParams }: Props) {
       <div className="grid gap-6 lg:grid-cols-3">
         <div className="flex flex-col gap-6 lg:col-span-2">
           <RelationshipPanel rel={rel} history={history} top={top} cadenceDays={contact.cadenceDays} name={contact.name} />
-          <section aria-labelledby="log-title" className="rounded-card border border-slate-200 bg-white p-6 shadow-sm">
+          <section aria-labelledby="log-title" className="rounded-card border border-line bg-surface p-6 shadow-sm">
             <h2 id="log-title" className="mb-4 font-semibold">
               Log what passed between you
             </h2>
             <LogInteractionForm slug={slug} contactId={id} contactName={contact.name} today={today} />
           </section>
           <section aria-labelledby="timeline-title">
-            <h2 id="timeline-title" className="mb-3 text-lg font-semibold">
+            <h2 id="timeline-title" className="mb-3 text-heading">
               Timeline
             </h2>
             <Timeline
@@ -131,7 +131,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
               <Detail label="E-mail">
                 {contact.emails.length > 0
                   ? contact.emails.map((e) => (
-                      <a key={e} href={`mailto:${e}`} className="block text-brand-700 underline">
+                      <a key={e} href={`mailto:${e}`} className="block text-accent-text underline">
                         {e}
                       </a>
                     ))
@@ -141,7 +141,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
               <Detail label="Location">{contact.location}</Detail>
               <Detail label="Link">
                 {contact.url && (
-                  <a href={contact.url} rel="nofollow noopener noreferrer" target="_blank" className="break-all text-brand-700 underline">
+                  <a href={contact.url} rel="nofollow noopener noreferrer" target="_blank" className="break-all text-accent-text underline">
                     {contact.url.replace(/^https?:\/\//, "")}
                   </a>
                 )}
@@ -170,7 +170,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
 function Essential({ title, text, empty }: { title: string; text: string | null; empty: string }) {
   return (
     <Card className="!p-5">
-      <h2 className="text-sm font-semibold uppercase tracking-wide text-brand-800">{title}</h2>
+      <h2 className="text-sm font-semibold uppercase tracking-wide text-accent-soft-fg">{title}</h2>
       {text ? (
         <p className="mt-2 whitespace-pre-line text-sm">{text}</p>
       ) : (

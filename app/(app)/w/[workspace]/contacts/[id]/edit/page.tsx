@@ -18,7 +18,7 @@ export default async function EditContactPage({ params }: Props) {
   if (!contact) notFound();
   return (
     <div className="mx-auto flex max-w-3xl flex-col gap-6">
-      <h1 className="text-2xl font-semibold">Edit {contact.name}</h1>
+      <h1 className="text-title">Edit {contact.name}</h1>
       <ContactForm slug={slug} contact={contact} cancelHref={`/w/${slug}/contacts/${id}`} />
     </div>
   );
