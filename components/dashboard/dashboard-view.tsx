@@ -5,9 +5,11 @@ import { useId, useState, type ReactNode } from "react";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
+import { Skeleton } from "@/components/ui/skeleton";
 import { BalanceChart, WeeklyChart } from "./charts";
 import { QuickLogButton } from "./quick-log-button";
 import { dashboardKeys, fetchDashboard, fetchDashboardLists, fetchFocusTags } from "./query";
+import { inputClass } from "@/components/ui/input";
 
 const pct = (x: number | null) => (x === null ? "—" : `${Math.round(x * 100)} %`);
 
@@ -31,9 +33,18 @@ export function DashboardView({ slug, today }: { slug: string; today: string }) 
     return summary.isError ? (
       <Alert tone="error">We couldn’t load your dashboard just now. Please reload the page in a moment.</Alert>
     ) : (
-      <p className="text-sm text-ink-muted" role="status">
-        Loading your dashboard…
-      </p>
+      <div role="status" className="flex flex-col gap-6">
+        <span className="sr-only">Loading your dashboard…</span>
+        <div aria-hidden className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
+          {Array.from({ length: 6 }, (_, i) => (
+            <Skeleton key={i} className="h-24 rounded-card" />
+          ))}
+        </div>
+        <div aria-hidden className="grid gap-6 lg:grid-cols-2">
+          <Skeleton className="h-64 rounded-card" />
+          <Skeleton className="h-64 rounded-card" />
+        </div>
+      </div>
     );
   }
   const { headline, weeks, buckets, introIdeas, askCollisions } = data;
@@ -135,7 +146,7 @@ function FocusFilter({ slug, tag, onChange, busy, failed }: { slug: string; tag:
           onFocus={() => setWanted(true)}
           onPointerEnter={() => setWanted(true)}
           onChange={(e) => onChange(e.target.value)}
-          className="min-w-48 rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+          className={`min-w-48 ${inputClass}`}
         >
           <option value="">Everyone</option>
           {tag && !options.some((o) => o.tag === tag) && <option value={tag}>{tag}</option>}
@@ -155,7 +166,7 @@ function FocusFilter({ slug, tag, onChange, busy, failed }: { slug: string; tag:
 
 function Stat({ label, value, note }: { label: string; value: string; note?: string }) {
   return (
-    <div className="rounded-card border border-slate-200 bg-white p-4">
+    <div className="rounded-card border border-line bg-surface p-4">
       <p className="text-xs text-ink-subtle">{label}</p>
       <p className="mt-1 text-2xl font-semibold tabular-nums">{value}</p>
       {note && <p className="text-xs text-ink-subtle">{note}</p>}
@@ -170,7 +181,7 @@ function ActionList({ title, empty, children }: { title: string; empty: string; 
       {children.length === 0 ? (
         <p className="mt-2 text-sm text-ink-muted">{empty}</p>
       ) : (
-        <ul className="mt-2 divide-y divide-slate-100" aria-label={title}>
+        <ul className="mt-2 divide-y divide-line-subtle" aria-label={title}>
           {children}
         </ul>
       )}

@@ -2,6 +2,7 @@
 
 import { useRef } from "react";
 import { useAction } from "next-safe-action/hooks";
+import { toast } from "@/components/ui/toast";
 import type { PromiseItem } from "@/db/queries/ledger";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -15,9 +16,14 @@ type Props = { slug: string; contactId: string; promises: PromiseItem[]; today: 
 /** Help you offered and haven't given yet. Keeping one logs the give. */
 export function PromisesPanel({ slug, contactId, promises, today }: Props) {
   const form = useRef<HTMLFormElement>(null);
-  const create = useAction(createPromiseAction.bind(null, slug), { onSuccess: () => form.current?.reset() });
+  const create = useAction(createPromiseAction.bind(null, slug), {
+    onSuccess: () => {
+      form.current?.reset();
+      toast("Promise noted", { description: "It shows here, on the dashboard and in your digest until you keep it." });
+    },
+  });
   const complete = useAction(completePromiseAction.bind(null, slug));
-  const cancel = useAction(cancelPromiseAction.bind(null, slug));
+  const cancel = useAction(cancelPromiseAction.bind(null, slug), { onSuccess: () => toast("Promise withdrawn", { tone: "info" }) });
   const errors = formErrors(create.result);
   const error = complete.result.serverError ?? cancel.result.serverError;
 
@@ -29,12 +35,12 @@ export function PromisesPanel({ slug, contactId, promises, today }: Props) {
       ) : (
         <ul className="mt-3 flex flex-col gap-3">
           {promises.map((p) => (
-            <li key={p.id} className="rounded-lg border border-slate-200 p-3 text-sm">
+            <li key={p.id} className="rounded-lg border border-line p-3 text-sm">
               <p>{p.description}</p>
               <p className="text-xs text-ink-subtle">
                 {p.mine ? "You" : p.member}
                 {p.dueOn && ` · due ${p.dueOn}`}
-                {p.dueOn && p.dueOn < today && <span className="font-medium text-amber-800"> · overdue</span>}
+                {p.dueOn && p.dueOn < today && <span className="font-medium text-warn-fg"> · overdue</span>}
               </p>
               {p.mine && (
                 <div className="mt-2 flex gap-2">
@@ -56,15 +62,15 @@ export function PromisesPanel({ slug, contactId, promises, today }: Props) {
         </ul>
       )}
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
+        <p role="alert" className="mt-2 text-sm text-danger-fg">
           {error}
         </p>
       )}
-      {complete.hasSucceeded && <p className="mt-2 text-sm text-brand-800">Kept — logged as something you gave.</p>}
+      {complete.hasSucceeded && <p className="mt-2 text-sm text-accent-soft-fg">Kept — logged as something you gave.</p>}
       <form
         ref={form}
         noValidate
-        className="mt-4 flex flex-col gap-3 border-t border-slate-100 pt-4"
+        className="mt-4 flex flex-col gap-3 border-t border-line-subtle pt-4"
         onSubmit={(e) => {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);

@@ -5,8 +5,11 @@ import { useEffect, useState } from "react";
 import { keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
 import { buttonClass } from "@/components/ui/button-class";
+import { EmptyState } from "@/components/ui/empty-state";
+import { SkeletonList } from "@/components/ui/skeleton";
 import { BalanceBadge } from "@/components/ledger/balance-badge";
 import { contactsKey, fetchContacts, filtersToParams, type ContactFilters, type ContactSort } from "@/lib/contacts-query";
+import { inputClass } from "@/components/ui/input";
 
 const SORTS: { value: ContactSort; label: string }[] = [
   { value: "name", label: "Name" },
@@ -59,7 +62,7 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
             value={typed}
             onChange={(e) => setTyped(e.target.value)}
             placeholder="Name, company, e-mail, tag or note"
-            className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm"
+            className={inputClass}
           />
         </div>
         <div className="flex gap-3">
@@ -71,7 +74,7 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
               id="contact-sort"
               value={filters.sort}
               onChange={(e) => set({ sort: SORTS.find((s) => s.value === e.target.value)?.value ?? "name" })}
-              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+              className={inputClass}
             >
               {SORTS.map((s) => (
                 <option key={s.value} value={s.value}>
@@ -91,7 +94,7 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
                 const v = e.target.value;
                 set({ state: v === "giving" || v === "balanced" || v === "owing" ? v : undefined, cold: v === "cold" });
               }}
-              className="rounded-lg border border-slate-300 bg-white px-3 py-2 text-sm"
+              className={inputClass}
             >
               <option value="">Everyone</option>
               <option value="owing">Time to give back</option>
@@ -123,47 +126,57 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
       </p>
 
       {query.isError && !query.data ? (
-        <div role="alert" className="rounded-card border border-red-200 bg-red-50 p-6 text-sm text-red-800">
+        <div role="alert" className="rounded-card border border-danger-line bg-danger-soft p-6 text-sm text-danger-fg">
           We couldn&apos;t load your contacts.{" "}
           <button type="button" className="font-medium underline" onClick={() => query.refetch()}>
             Try again
           </button>
         </div>
       ) : query.isPending ? (
-        <ListSkeleton />
+        <SkeletonList rows={6} label="Loading contacts…" />
       ) : items.length === 0 ? (
         filtered ? (
-          <div className="rounded-card border border-dashed border-slate-300 bg-white p-8 text-center text-sm text-ink-muted">
-            <p>Nobody matches {filters.q ? <strong>&ldquo;{filters.q}&rdquo;</strong> : "these filters"}.</p>
-            <button
-              type="button"
-              className="mt-3 font-medium text-brand-700 underline"
-              onClick={() => {
-                setTyped("");
-                setFilters({ q: "", archived: false, sort: filters.sort });
-              }}
-            >
-              Clear search and filters
-            </button>
-          </div>
+          <EmptyState
+            title="Nobody matches"
+            action={
+              <Button
+                variant="secondary"
+                onClick={() => {
+                  setTyped("");
+                  setFilters({ q: "", archived: false, sort: filters.sort });
+                }}
+              >
+                Clear search and filters
+              </Button>
+            }
+          >
+            <p>Nobody matches {filters.q ? <strong>&ldquo;{filters.q}&rdquo;</strong> : "these filters"}. Try fewer letters, or another filter.</p>
+          </EmptyState>
         ) : (
-          <div className="rounded-card border border-dashed border-slate-300 bg-white p-10 text-center">
-            <h2 className="text-lg font-semibold">Add your first contact</h2>
-            <p className="mx-auto mt-2 max-w-md text-sm text-ink-muted">
+          <EmptyState
+            title="Add your first contact"
+            action={
+              <Link href={`/w/${slug}/contacts/new`} className={buttonClass("primary")}>
+                Add your first contact
+              </Link>
+            }
+          >
+            <p>
               Start with someone you spoke to recently. Note what they care about and what they need — it makes the
               next conversation about them.
             </p>
-            <Link href={`/w/${slug}/contacts/new`} className={`${buttonClass("primary")} mt-5`}>
-              Add your first contact
-            </Link>
-            <p className="mt-3 text-sm text-ink-muted">
-              Or <Link href={`/w/${slug}/import`} className="font-medium text-brand-700 underline">import them from LinkedIn, Google, Outlook or a vCard</Link>.
+            <p className="mt-2">
+              Or{" "}
+              <Link href={`/w/${slug}/import`} className="font-medium text-accent-text underline">
+                import them from LinkedIn, Google, Outlook or a vCard
+              </Link>
+              .
             </p>
-          </div>
+          </EmptyState>
         )
       ) : (
         <ul
-          className={`divide-y divide-slate-100 rounded-card border border-slate-200 bg-white ${query.isFetching && !query.isFetchingNextPage ? "opacity-70" : ""}`}
+          className={`divide-y divide-line-subtle rounded-card border border-line bg-surface ${query.isFetching && !query.isFetchingNextPage ? "opacity-70" : ""}`}
         >
           {items.map((c) => (
             <li key={c.id} className="flex flex-col gap-1 px-4 py-3 sm:flex-row sm:items-center sm:gap-4">
@@ -200,7 +213,7 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
                     type="button"
                     onClick={() => set({ tag: t })}
                     aria-label={`Show only contacts tagged ${t}`}
-                    className="rounded-full bg-slate-100 px-2 py-0.5 text-xs text-ink-muted hover:bg-brand-50 hover:text-brand-800"
+                    className="rounded-full bg-surface-muted px-2 py-0.5 text-xs text-ink-muted hover:bg-accent-soft hover:text-accent-soft-fg"
                   >
                     {t}
                   </button>
@@ -229,24 +242,11 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
 
 function FilterChip({ label, onClear }: { label: string; onClear: () => void }) {
   return (
-    <span className="inline-flex items-center gap-1 rounded-full bg-brand-50 px-3 py-1 text-brand-900">
+    <span className="inline-flex items-center gap-1 rounded-full bg-accent-soft px-3 py-1 text-accent-soft-fg">
       {label}
       <button type="button" onClick={onClear} aria-label={`Remove filter ${label}`} className="ml-1 font-semibold">
         ×
       </button>
     </span>
-  );
-}
-
-function ListSkeleton() {
-  return (
-    <ul aria-hidden className="divide-y divide-slate-100 rounded-card border border-slate-200 bg-white">
-      {Array.from({ length: 6 }, (_, i) => (
-        <li key={i} className="flex animate-pulse flex-col gap-2 px-4 py-4">
-          <span className="h-4 w-40 rounded bg-slate-200" />
-          <span className="h-3 w-64 rounded bg-slate-100" />
-        </li>
-      ))}
-    </ul>
   );
 }

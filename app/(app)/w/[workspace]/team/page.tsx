@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { formatDistanceToNowStrict } from "date-fns";
 import { Card } from "@/components/ui/card";
+import { Table } from "@/components/ui/table";
 import { buttonClass } from "@/components/ui/button-class";
 import { getDb } from "@/db/client";
 import { listActivity, type ActivityItem } from "@/db/queries/activity";
@@ -42,7 +43,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
   return (
     <div className="flex max-w-4xl flex-col gap-6">
       <header>
-        <h1 className="text-2xl font-semibold">Team</h1>
+        <h1 className="text-title">Team</h1>
         <p className="mt-1 text-sm text-ink-muted">
           {workspace.personal
             ? "This is your personal space: only you see it."
@@ -52,7 +53,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
 
       {workspace.personal && (
         <Card aria-labelledby="others-title">
-          <h2 id="others-title" className="text-lg font-semibold">Work with others</h2>
+          <h2 id="others-title" className="text-heading">Work with others</h2>
           <p className="mt-1 text-sm text-ink-muted">
             Create a team workspace to share contacts and notes with colleagues, and to see who on the team can help
             whom.
@@ -65,17 +66,17 @@ export default async function TeamPage({ params, searchParams }: Props) {
 
       {mayInvite && (
         <Card aria-labelledby="invite-title">
-          <h2 id="invite-title" className="text-lg font-semibold">Invite a teammate</h2>
+          <h2 id="invite-title" className="text-heading">Invite a teammate</h2>
           <p className="mt-1 text-sm text-ink-muted">They get a link by e-mail, valid for 7 days and usable once.</p>
           <InviteForm slug={slug} roles={inviteRoles} />
         </Card>
       )}
 
       <Card aria-labelledby="members-title">
-        <h2 id="members-title" className="text-lg font-semibold">
+        <h2 id="members-title" className="text-heading">
           Members <span className="text-ink-subtle">· {members.length}</span>
         </h2>
-        <ul className="mt-4 divide-y divide-slate-100">
+        <ul className="mt-4 divide-y divide-line-subtle">
           {members.map((m) => {
             const self = m.userId === user.id;
             const mayRemove =
@@ -104,8 +105,8 @@ export default async function TeamPage({ params, searchParams }: Props) {
 
       {mayInvite && invitations.length > 0 && (
         <Card aria-labelledby="pending-title">
-          <h2 id="pending-title" className="text-lg font-semibold">Pending invitations</h2>
-          <ul className="mt-4 divide-y divide-slate-100">
+          <h2 id="pending-title" className="text-heading">Pending invitations</h2>
+          <ul className="mt-4 divide-y divide-line-subtle">
             {invitations.map((inv) => {
               const expired = inv.expiresAt <= now;
               return (
@@ -117,7 +118,7 @@ export default async function TeamPage({ params, searchParams }: Props) {
                       {formatDistanceToNowStrict(inv.sentAt, { addSuffix: true })}
                       {inv.invitedBy ? ` by ${inv.invitedBy}` : ""} ·{" "}
                       {expired ? (
-                        <span className="font-medium text-amber-800">expired — re-send for a fresh link</span>
+                        <span className="font-medium text-warn-fg">expired — re-send for a fresh link</span>
                       ) : (
                         `expires ${formatDistanceToNowStrict(inv.expiresAt, { addSuffix: true })}`
                       )}
@@ -132,14 +133,14 @@ export default async function TeamPage({ params, searchParams }: Props) {
       )}
 
       <Card aria-labelledby="feed-title">
-        <h2 id="feed-title" className="text-lg font-semibold">What the team did</h2>
+        <h2 id="feed-title" className="text-heading">What the team did</h2>
         <Feed items={feed.slice(0, FEED_PAGE)} slug={slug} />
         <Older slug={slug} param="feed" items={feed} size={FEED_PAGE} label="Older activity" />
       </Card>
 
       {mayReadAudit && (
         <Card aria-labelledby="audit-title">
-          <h2 id="audit-title" className="text-lg font-semibold">Audit log</h2>
+          <h2 id="audit-title" className="text-heading">Audit log</h2>
           <p className="mt-1 text-sm text-ink-muted">Invitations, role changes, removals, exports and deletions. Owners and admins see this.</p>
           <AuditList items={audit.slice(0, AUDIT_PAGE)} />
           <Older slug={slug} param="audit" items={audit} size={AUDIT_PAGE} label="Older entries" />
@@ -148,14 +149,14 @@ export default async function TeamPage({ params, searchParams }: Props) {
 
       {can(workspace.role, "workspace:rename") && !workspace.personal && (
         <Card aria-labelledby="workspace-title">
-          <h2 id="workspace-title" className="text-lg font-semibold">Workspace</h2>
+          <h2 id="workspace-title" className="text-heading">Workspace</h2>
           <RenameWorkspace slug={slug} name={workspace.name} />
         </Card>
       )}
 
       {!workspace.personal && (
         <Card aria-labelledby="leave-title">
-          <h2 id="leave-title" className="text-lg font-semibold">Leave</h2>
+          <h2 id="leave-title" className="text-heading">Leave</h2>
           <p className="mt-1 mb-4 text-sm text-ink-muted">
             {workspace.role === "owner"
               ? "If you are the only owner, make someone else an owner first."
@@ -174,7 +175,7 @@ function Older(props: { slug: string; param: string; items: { createdAt: Date; i
   return (
     <Link
       href={`/w/${props.slug}/team?${props.param}=${encodeURIComponent(encodeCursor(last))}`}
-      className="mt-4 inline-block text-sm font-medium text-brand-700 underline"
+      className="mt-4 inline-block text-sm font-medium text-accent-text underline"
     >
       {props.label}
     </Link>
@@ -202,7 +203,7 @@ function Feed({ items, slug }: { items: ActivityItem[]; slug: string }) {
       {items.map((a) => {
         const who = <span className="font-medium">{a.actor ?? "A former member"}</span>;
         const contact = a.contactId ? (
-          <Link href={`/w/${slug}/contacts/${a.contactId}`} className="font-medium text-brand-700 underline">
+          <Link href={`/w/${slug}/contacts/${a.contactId}`} className="font-medium text-accent-text underline">
             {a.contactName}
           </Link>
         ) : null;
@@ -241,25 +242,43 @@ const auditLabels: Record<AuditItem["action"], string> = {
 function AuditList({ items }: { items: AuditItem[] }) {
   if (items.length === 0) return <p className="mt-4 text-sm text-ink-muted">Nothing recorded yet.</p>;
   return (
-    <ul className="mt-4 flex flex-col gap-3 text-sm">
-      {items.map((e) => {
-        const self = e.action === "invitation.accepted" || e.action === "member.left";
-        const details = Object.entries(e.details)
-          .map(([k, v]) => `${k}: ${String(v)}`)
-          .join(", ");
-        return (
-          <li key={e.id}>
-            <span className="font-medium">{e.actor ?? "A former member"}</span> {auditLabels[e.action] ?? e.action}
-            {!self && e.target && (
-              <>
-                {" "}
-                <span className="font-medium">{e.target}</span>
-              </>
-            )}
-            {details && <span className="text-ink-muted"> ({details})</span>} <span aria-hidden>·</span> {when(e.createdAt)}
-          </li>
-        );
-      })}
-    </ul>
+    <div className="mt-4">
+      <Table
+        caption="Security-relevant actions, newest first"
+        rows={items}
+        rowKey={(e) => e.id}
+        columns={[
+          { header: "Who", cell: (e) => <span className="font-medium">{e.actor ?? "A former member"}</span> },
+          {
+            header: "What",
+            cell: (e) => {
+              const self = e.action === "invitation.accepted" || e.action === "member.left";
+              return (
+                <span>
+                  {auditLabels[e.action] ?? e.action}
+                  {!self && e.target && (
+                    <>
+                      {" "}
+                      <span className="font-medium">{e.target}</span>
+                    </>
+                  )}
+                </span>
+              );
+            },
+          },
+          {
+            header: "Details",
+            cell: (e) => (
+              <span className="text-ink-muted">
+                {Object.entries(e.details)
+                  .map(([k, v]) => `${k}: ${String(v)}`)
+                  .join(", ") || "—"}
+              </span>
+            ),
+          },
+          { header: "When", cell: (e) => when(e.createdAt), className: "sm:whitespace-nowrap" },
+        ]}
+      />
+    </div>
   );
 }

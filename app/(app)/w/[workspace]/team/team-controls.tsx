@@ -2,6 +2,8 @@
 
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
+import { inputClass } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
 import { useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -90,8 +92,18 @@ type MemberProps = {
 
 export function MemberControls({ slug, userId, name, role, mayChangeRole, mayRemove }: MemberProps) {
   const router = useRouter();
-  const change = useAction(changeRoleAction.bind(null, slug), { onSuccess: () => router.refresh() });
-  const remove = useAction(removeMemberAction.bind(null, slug), { onSuccess: () => router.refresh() });
+  const change = useAction(changeRoleAction.bind(null, slug), {
+    onSuccess: ({ input }) => {
+      router.refresh();
+      toast(`${name} is now ${roleLabels[input.role].toLowerCase()}`);
+    },
+  });
+  const remove = useAction(removeMemberAction.bind(null, slug), {
+    onSuccess: () => {
+      router.refresh();
+      toast(`Removed ${name} from the workspace`);
+    },
+  });
   const error = change.result.serverError ?? remove.result.serverError;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -101,7 +113,7 @@ export function MemberControls({ slug, userId, name, role, mayChangeRole, mayRem
           value={role}
           disabled={change.isPending}
           onChange={(e) => change.execute({ userId, role: e.target.value as Role })}
-          className="rounded-lg border border-slate-300 bg-white px-2 py-1.5 text-sm"
+          className={inputClass}
         >
           {(["owner", "admin", "member"] as const).map((r) => (
             <option key={r} value={r}>
@@ -110,7 +122,7 @@ export function MemberControls({ slug, userId, name, role, mayChangeRole, mayRem
           ))}
         </select>
       ) : (
-        <span className="rounded-full bg-slate-100 px-2.5 py-1 text-xs font-medium text-ink-muted">{roleLabels[role]}</span>
+        <span className="rounded-full bg-surface-muted px-2.5 py-1 text-xs font-medium text-ink-muted">{roleLabels[role]}</span>
       )}
       {mayRemove && (
         <ConfirmButton
@@ -125,7 +137,7 @@ export function MemberControls({ slug, userId, name, role, mayChangeRole, mayRem
         </ConfirmButton>
       )}
       {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
+        <p role="alert" className="w-full text-sm text-danger-fg">
           {error}
         </p>
       )}
@@ -136,7 +148,12 @@ export function MemberControls({ slug, userId, name, role, mayChangeRole, mayRem
 export function InvitationControls({ slug, id, email }: { slug: string; id: string; email: string }) {
   const router = useRouter();
   const resend = useAction(resendInvitationAction.bind(null, slug), { onSuccess: () => router.refresh() });
-  const revoke = useAction(revokeInvitationAction.bind(null, slug), { onSuccess: () => router.refresh() });
+  const revoke = useAction(revokeInvitationAction.bind(null, slug), {
+    onSuccess: () => {
+      router.refresh();
+      toast(`Invitation for ${email} revoked`, { tone: "info" });
+    },
+  });
   const error = resend.result.serverError ?? revoke.result.serverError;
   return (
     <div className="flex flex-wrap items-center gap-2">
@@ -152,9 +169,9 @@ export function InvitationControls({ slug, id, email }: { slug: string; id: stri
       >
         The link in their mail stops working. You can invite them again later.
       </ConfirmButton>
-      {resend.hasSucceeded && <p role="status" className="text-sm text-brand-800">Sent again.</p>}
+      {resend.hasSucceeded && <p role="status" className="text-sm text-accent-soft-fg">Sent again.</p>}
       {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
+        <p role="alert" className="w-full text-sm text-danger-fg">
           {error}
         </p>
       )}
@@ -177,7 +194,7 @@ export function LeaveWorkspace({ slug, name }: { slug: string; name: string }) {
         invite you back.
       </ConfirmButton>
       {leave.result.serverError && (
-        <p role="alert" className="text-sm text-red-700">
+        <p role="alert" className="text-sm text-danger-fg">
           {leave.result.serverError}
         </p>
       )}
@@ -212,7 +229,7 @@ export function RenameWorkspace({ slug, name }: { slug: string; name: string }) 
         Rename
       </Button>
       {hasSucceeded && (
-        <p role="status" className="text-sm text-brand-800">
+        <p role="status" className="text-sm text-accent-soft-fg">
           Renamed.
         </p>
       )}

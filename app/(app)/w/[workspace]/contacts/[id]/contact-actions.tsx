@@ -2,6 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
+import { toast } from "@/components/ui/toast";
 import { Button } from "@/components/ui/button";
 import { ConfirmButton } from "@/components/ui/confirm-button";
 import { deleteContactAction, setArchivedAction } from "../actions";
@@ -10,7 +11,12 @@ type Props = { slug: string; id: string; name: string; archived: boolean; mayDel
 
 export function ContactActions({ slug, id, name, archived, mayDelete }: Props) {
   const router = useRouter();
-  const archive = useAction(setArchivedAction.bind(null, slug), { onSuccess: () => router.refresh() });
+  const archive = useAction(setArchivedAction.bind(null, slug), {
+    onSuccess: ({ input }) => {
+      router.refresh();
+      toast(input.archived ? `Archived ${name}` : `${name} is back in your contacts`);
+    },
+  });
   const remove = useAction(deleteContactAction.bind(null, slug));
   const error = archive.result.serverError ?? remove.result.serverError;
   return (
@@ -35,7 +41,7 @@ export function ContactActions({ slug, id, name, archived, mayDelete }: Props) {
         </ConfirmButton>
       )}
       {error && (
-        <p role="alert" className="w-full text-sm text-red-700">
+        <p role="alert" className="w-full text-sm text-danger-fg">
           {error}
         </p>
       )}

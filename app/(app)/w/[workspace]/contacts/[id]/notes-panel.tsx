@@ -3,6 +3,7 @@
 import { useRef, useState } from "react";
 import { useRouter } from "next/navigation";
 import { useAction } from "next-safe-action/hooks";
+import { toast } from "@/components/ui/toast";
 import type { NoteItem } from "@/db/queries/notes";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
@@ -18,22 +19,23 @@ export function NotesPanel({ slug, contactId, notes }: Props) {
   const router = useRouter();
   const form = useRef<HTMLFormElement>(null);
   const create = useAction(createNoteAction.bind(null, slug), {
-    onSuccess: () => {
+    onSuccess: ({ input }) => {
       form.current?.reset();
       router.refresh();
+      toast("Note added", { description: input.visibility === "team" ? "Your teammates can read it." : "Only you can read it." });
     },
   });
   const errors = formErrors(create.result);
 
   return (
     <section aria-labelledby="notes-title" className="flex flex-col gap-4">
-      <h2 id="notes-title" className="text-lg font-semibold">
+      <h2 id="notes-title" className="text-heading">
         Notes
       </h2>
       <form
         ref={form}
         noValidate
-        className="flex flex-col gap-3 rounded-card border border-slate-200 bg-white p-4"
+        className="flex flex-col gap-3 rounded-card border border-line bg-surface p-4"
         onSubmit={(e) => {
           e.preventDefault();
           const fd = new FormData(e.currentTarget);
@@ -94,24 +96,35 @@ function NoteCard({ slug, note }: { slug: string; note: NoteItem }) {
         setEditing(false);
         setBaseVersion(data.version);
         refresh();
+        toast("Note updated");
       }
     },
   });
-  const visibility = useAction(setNoteVisibilityAction.bind(null, slug), { onSuccess: refresh });
-  const remove = useAction(deleteNoteAction.bind(null, slug), { onSuccess: refresh });
+  const visibility = useAction(setNoteVisibilityAction.bind(null, slug), {
+    onSuccess: ({ input }) => {
+      refresh();
+      toast(input.visibility === "team" ? "Note shared with the team" : "Note made private");
+    },
+  });
+  const remove = useAction(deleteNoteAction.bind(null, slug), {
+    onSuccess: () => {
+      refresh();
+      toast("Note deleted");
+    },
+  });
   const conflict = update.result.data?.status === "conflict" ? update.result.data.current : null;
   const error = update.result.serverError ?? visibility.result.serverError ?? remove.result.serverError;
   const bodyError = formErrors(update.result).field("body");
 
   return (
-    <li className="rounded-card border border-slate-200 bg-white p-4">
+    <li className="rounded-card border border-line bg-surface p-4">
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-ink-subtle">
         <span>
           {note.mine ? "You" : note.author} · {new Date(note.createdAt).toLocaleDateString()}
           {note.updatedAt !== note.createdAt && " · edited"}
         </span>
         <span
-          className={`rounded-full px-2 py-0.5 ${note.visibility === "private" ? "bg-amber-50 text-amber-900" : "bg-brand-50 text-brand-900"}`}
+          className={`rounded-full px-2 py-0.5 ${note.visibility === "private" ? "bg-warn-soft text-warn-fg" : "bg-accent-soft text-accent-soft-fg"}`}
         >
           {note.visibility === "private" ? "Private — only you" : "Team"}
         </span>
@@ -128,10 +141,10 @@ function NoteCard({ slug, note }: { slug: string; note: NoteItem }) {
           }}
         >
           {conflict && (
-            <div role="alert" className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950">
+            <div role="alert" className="rounded-lg border border-warn-line bg-warn-soft p-3 text-sm text-warn-fg">
               <p className="font-medium">This note was changed elsewhere while you were editing.</p>
               <p className="mt-1">Nothing was overwritten. The saved version is below; your text is still in the box.</p>
-              <pre className="mt-2 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-white p-2 font-sans">{conflict.body}</pre>
+              <pre className="mt-2 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-surface p-2 font-sans">{conflict.body}</pre>
               <button type="button" className="mt-2 font-medium underline" onClick={() => setDraft(conflict.body)}>
                 Replace my text with the saved version
               </button>
@@ -186,7 +199,7 @@ function NoteCard({ slug, note }: { slug: string; note: NoteItem }) {
         </div>
       )}
       {error && (
-        <p role="alert" className="mt-2 text-sm text-red-700">
+        <p role="alert" className="mt-2 text-sm text-danger-fg">
           {error}
         </p>
       )}
