@@ -19,8 +19,12 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       const chunks: Buffer[] = [];
       stream.on("data", (c: Buffer) => chunks.push(c));
       stream.on("end", () => {
+        // Written under another name, then renamed: a reader never sees half a message.
         const file = path.join(outbox, `${Date.now()}-${randomUUID()}.eml`);
-        fs.writeFile(file, Buffer.concat(chunks), (err) => callback(err ?? undefined));
+        fs.writeFile(`${file}.part`, Buffer.concat(chunks), (err) => {
+          if (err) return callback(err);
+          fs.rename(`${file}.part`, file, (e) => callback(e ?? undefined));
+        });
       });
     },
   });

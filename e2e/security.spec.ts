@@ -96,7 +96,7 @@ const headersOf = new Map<string, string>();
 /** How many mails to `to` the outbox holds so far (each file's headers read once). */
 function mailsTo(to: string): number {
   let n = 0;
-  for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox) : []) {
+  for (const file of fs.existsSync(outbox) ? fs.readdirSync(outbox).filter((f) => f.endsWith(".eml")) : []) {
     let head = headersOf.get(file);
     if (head === undefined) {
       const raw = fs.readFileSync(path.join(outbox, file), "utf8");
