@@ -41,7 +41,9 @@ export async function sendMail(mail: Mail): Promise<{ messageId: string; file?: 
   const outbox = path.join(e.inMemory ? path.join(os.tmpdir(), "mutual") : e.dataDir, "outbox");
   await fs.mkdir(outbox, { recursive: true });
   const file = path.join(outbox, `${new Date().toISOString().replace(/[:.]/g, "-")}-${randomUUID()}.eml`);
-  await fs.writeFile(file, info.message ?? "");
+  // Written under another name and renamed, so whoever watches the folder never reads half a mail.
+  await fs.writeFile(`${file}.part`, info.message ?? "");
+  await fs.rename(`${file}.part`, file);
   console.info(`[mail] no SMTP_URL set; wrote "${mail.subject}" for ${mail.to} to ${file}`);
   return { messageId: info.messageId, file };
 }
