@@ -16,11 +16,17 @@ import * as schema from "./schema";
 export type Db = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
-type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void> };
+type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void>; lockDown: () => Promise<void> };
+
+/**
+ * The role tenant data is read and written as: owns nothing and cannot bypass row-level
+ * security (migration 0009). See db/tenant.ts.
+ */
+export const TENANT_ROLE = "mutual_app";
 
 // One handle per process, kept on globalThis so dev reloads and test files reuse it
 // (PGlite takes seconds to open; two openers of one folder corrupt it).
-const g = globalThis as typeof globalThis & { __mutualDb?: Promise<Handle> };
+const g = globalThis as typeof globalThis & { __mutualDb?: Promise<Handle>; __mutualLocked?: boolean };
 
 export function getDb(): Promise<Db> {
   return getHandle().then((h) => h.db);
@@ -40,35 +46,69 @@ export async function closeDb(): Promise<void> {
   if (h) await (await h).close();
 }
 
+/**
+ * From now on every connection starts as {@link TENANT_ROLE} with no workspace bound, so a
+ * query outside inTenant() or asSystem() (db/tenant.ts) sees no tenant rows at all: fail
+ * closed. The server calls this once its migrations have run (they need the owner).
+ */
+export async function lockDownToTenantRole(): Promise<void> {
+  g.__mutualLocked = true;
+  await (await getHandle()).lockDown();
+}
+
 async function open(): Promise<Handle> {
   const e = env();
   if (e.DATABASE_URL) {
-    const client = postgres(e.DATABASE_URL, {
-      max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-      onnotice: () => {},
-      // JIT compiles a plan for ~0.5 s when row estimates run high: a loss on every short query here.
-      connection: { application_name: "mutual", jit: "off" },
-    });
-    const db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
-    return { db, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    const open = (role?: string) =>
+      postgres(e.DATABASE_URL!, {
+        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+        onnotice: () => {},
+        // JIT compiles a plan for ~0.5 s when row estimates run high: a loss on every short query here.
+        // `role` as a startup parameter: each connection begins as the tenant role (lockDownToTenantRole).
+        connection: { application_name: "mutual", jit: "off", ...(role ? { role } : {}) },
+      });
+    let locked = g.__mutualLocked === true;
+    let client = open(locked ? TENANT_ROLE : undefined);
+    const handle: Handle = {
+      db: drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db,
+      kind: "postgres",
+      close: () => client.end({ timeout: 5 }),
+      lockDown: async () => {
+        if (locked) return;
+        locked = true;
+        // Connections opened before (as the login role) are closed; new ones start locked.
+        const before = client;
+        client = open(TENANT_ROLE);
+        handle.db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+        await before.end({ timeout: 5 });
+      },
+    };
+    return handle;
   }
   if (e.inMemory) {
     const client = await PGlite.create({ extensions: { pg_trgm } });
-    const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
-    return { db, kind: "pglite", close: () => client.close() };
+    return pgliteHandle(client, () => client.close());
   }
   const dir = path.join(e.dataDir, "pglite");
   fs.mkdirSync(dir, { recursive: true });
   const release = lockDataDir(e.dataDir);
   const client = await PGlite.create(dir, { extensions: { pg_trgm } });
-  const db = drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db;
+  return pgliteHandle(client, async () => {
+    await client.close();
+    release();
+  });
+}
+
+/** PGlite is one session: locking down sets its role for the session. */
+function pgliteHandle(client: PGlite, close: () => Promise<void>): Handle {
+  const lockDown = async () => {
+    await client.exec(`set role ${TENANT_ROLE}`);
+  };
   return {
-    db,
+    db: drizzlePglite({ client, schema, casing: "snake_case" }) as unknown as Db,
     kind: "pglite",
-    close: async () => {
-      await client.close();
-      release();
-    },
+    close,
+    lockDown,
   };
 }
 

@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getDb, queryRows, type Db } from "@/db/client";
 import { contacts, interactions, notes } from "@/db/schema";
 import { createContact, listContacts } from "@/db/queries/contacts";
@@ -7,7 +7,7 @@ import { logInteraction } from "@/db/queries/ledger";
 import { createNote } from "@/db/queries/notes";
 import { contactInput, makeScopedUser } from "@/lib/testing/factories";
 import { contactListQuerySchema } from "@/lib/validation/contacts";
-import { inTenant, TENANT_ROLE } from "./tenant";
+import { asSystem, inTenant, TENANT_ROLE } from "./tenant";
 
 /** The database's own message: drizzle wraps it as "Failed query: …" with the error as cause. */
 async function dbError(run: Promise<unknown>): Promise<string> {
@@ -143,5 +143,63 @@ describe("row-level security: the backstop under the workspace filters", () => {
     });
     expect(after[0]?.role).not.toBe(TENANT_ROLE);
     expect(after[0]?.ws).toBeNull();
+  });
+});
+
+describe("locked down, as the server runs: connections start as the tenant role", () => {
+  // A database of its own (PGlite, one session), migrated as the owner, then locked as the
+  // server locks its own after migrating (lib/startup.ts → lockDownToTenantRole).
+  let locked: Db;
+  let close: () => Promise<void>;
+  beforeAll(async () => {
+    const { PGlite } = await import("@electric-sql/pglite");
+    const { pg_trgm } = await import("@electric-sql/pglite/contrib/pg_trgm");
+    const { drizzle } = await import("drizzle-orm/pglite");
+    const { migrate } = await import("drizzle-orm/pglite/migrator");
+    const schema = await import("@/db/schema");
+    const client = await PGlite.create({ extensions: { pg_trgm } });
+    const pglite = drizzle({ client, schema, casing: "snake_case" });
+    await migrate(pglite, { migrationsFolder: "db/migrations" });
+    await client.exec(`set role ${TENANT_ROLE}`);
+    locked = pglite as unknown as Db;
+    close = () => client.close();
+  });
+  afterAll(() => close());
+
+  it("a query outside inTenant() sees no tenant rows; inTenant() sees its workspace; asSystem() sees all", async () => {
+    const { createAccount } = await import("@/db/queries/users");
+    const { listWorkspacesForUser } = await import("@/db/queries/workspaces");
+    const scopes = [];
+    for (const name of ["Lock One", "Lock Two"]) {
+      const account = await createAccount(locked, { name, email: `${name.replace(" ", "-")}-${Date.now()}@example.test`, passwordHash: null, timeZone: "UTC" });
+      const [ws] = await listWorkspacesForUser(locked, account!.user.id);
+      const scope = { workspaceId: ws!.id, userId: account!.user.id };
+      await createContact(locked, scope, contactInput({ name: `Kept by ${name}` }));
+      scopes.push(scope);
+    }
+    expect(await queryRows(locked, sql`select count(*)::int as n from contacts`)).toEqual([{ n: 0 }]);
+    expect(await locked.select().from(contacts)).toEqual([]);
+    const mine = await listContacts(locked, scopes[0]!, contactListQuerySchema.parse({}));
+    expect(mine.items.map((c) => c.name)).toEqual(["Kept by Lock One"]);
+    const all = await asSystem(locked, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from contacts`));
+    expect(all).toEqual([{ n: 2 }]);
+    // And back to nothing once the system transaction is over.
+    expect(await queryRows(locked, sql`select count(*)::int as n from contacts`)).toEqual([{ n: 0 }]);
+  });
+
+  it("the cross-workspace jobs still work: personal export and account deletion", async () => {
+    const { createAccount } = await import("@/db/queries/users");
+    const { listWorkspacesForUser } = await import("@/db/queries/workspaces");
+    const { exportPersonalData } = await import("@/db/queries/export");
+    const { deleteAccount } = await import("@/db/queries/account-deletion");
+    const account = await createAccount(locked, { name: "Leaving", email: `leaving-${Date.now()}@example.test`, passwordHash: null, timeZone: "UTC" });
+    const [ws] = await listWorkspacesForUser(locked, account!.user.id);
+    const scope = { workspaceId: ws!.id, userId: account!.user.id };
+    await createContact(locked, scope, contactInput({ name: "Exported Erin" }));
+    const data = await exportPersonalData(locked, account!.user.id);
+    expect(JSON.stringify(data)).toContain("Exported Erin");
+    await deleteAccount(locked, account!.user.id);
+    const left = await asSystem(locked, (tx) => queryRows<{ n: number }>(tx, sql`select count(*)::int as n from contacts where workspace_id = ${ws!.id}`));
+    expect(left).toEqual([{ n: 0 }]);
   });
 });

@@ -1,9 +1,8 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { queryRows, type Db, type Tx } from "./client";
+import { queryRows, TENANT_ROLE, type Db, type Tx } from "./client";
 
-/** The role tenant queries run as: owns nothing, cannot bypass row-level security (migration 0009). */
-export const TENANT_ROLE = "mutual_app";
+export { TENANT_ROLE };
 
 // Transactions opened by inTenant, with the workspace they are bound to.
 const bound = new WeakMap<Tx, string>();
@@ -45,4 +44,22 @@ async function bindAndRun<T>(tx: Tx, workspaceId: string, fn: (tx: Tx) => Promis
   await tx.execute(sql`select set_config('app.workspace_id', ${workspaceId}, true), set_config('role', ${TENANT_ROLE}, true)`);
   bound.set(tx, workspaceId);
   return fn(tx);
+}
+
+/**
+ * Runs `fn` as the database login (the tables' owner), for the few jobs that work across
+ * workspaces by design: claiming digests, deleting an account or a workspace, one's personal
+ * export, accepting an invitation. The server's connections otherwise start as the tenant role
+ * with no workspace bound (lockDownToTenantRole), where such queries would see nothing.
+ */
+export async function asSystem<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  if (isTransaction(db)) {
+    if (bound.has(db)) throw new Error("asSystem: called inside a transaction bound to a workspace");
+    await db.execute(sql`select set_config('role', 'none', true)`);
+    return fn(db);
+  }
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`select set_config('role', 'none', true)`);
+    return fn(tx);
+  });
 }

@@ -8,7 +8,7 @@
  */
 import { parseArgs } from "node:util";
 import { eq } from "drizzle-orm";
-import { closeDb, getDb } from "@/db/client";
+import { closeDb, getDb, lockDownToTenantRole } from "@/db/client";
 import { runMigrations } from "@/db/migrate";
 import { workspaces } from "@/db/schema";
 import { previewWeekDigests, runWeekDigests } from "@/lib/digest/delivery";
@@ -52,6 +52,8 @@ async function main(): Promise<number> {
   }
 
   await runMigrations();
+  // As the server: tenant data only through inTenant()/asSystem() (db/tenant.ts).
+  await lockDownToTenantRole();
   const db = await getDb();
   let workspaceId: string | undefined;
   if (args.workspace) {

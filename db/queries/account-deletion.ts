@@ -1,4 +1,5 @@
 import "server-only";
+import { asSystem } from "@/db/tenant";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { invitations, notes, rateLimits, users, workspaces } from "@/db/schema";
@@ -23,7 +24,7 @@ export type AccountDeletion =
  * Each workspace they belonged to gets an `account.deleted` audit entry with no name in it.
  */
 export async function deleteAccount(db: Db, userId: string): Promise<AccountDeletion> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const [user] = await tx.select({ email: users.email }).from(users).where(eq(users.id, userId)).for("update");
     if (!user) return { status: "not_found" as const };
 
@@ -79,7 +80,7 @@ export type WorkspaceDeletion = { status: "deleted"; name: string } | { status: 
  * with its account. The caller checks the `workspace:delete` permission.
  */
 export async function deleteWorkspace(db: Db, workspaceId: string, actorId: string): Promise<WorkspaceDeletion> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const [ws] = await tx
       .select({ name: workspaces.name, slug: workspaces.slug, personal: workspaces.personal })
       .from(workspaces)

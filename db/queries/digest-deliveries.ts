@@ -1,4 +1,5 @@
 import "server-only";
+import { asSystem } from "@/db/tenant";
 import { and, eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { digestDeliveries, memberships, users, workspaces } from "@/db/schema";
@@ -28,29 +29,31 @@ const subscribed = (u = "u") => sql`${sql.raw(u)}.digest_enabled and ${sql.raw(u
  * ON CONFLICT DO NOTHING is what makes two schedulers racing here claim disjoint sets.
  */
 export async function claimDueDigests(db: Db, now: Date, opts: { limit: number; leaseMs: number }): Promise<Claim[]> {
-  const lease = new Date(now.getTime() + opts.leaseMs);
-  return queryRows<Claim>(
-    db,
-    sql`insert into ${digestDeliveries} (workspace_id, user_id, week, status, attempts, next_attempt_at, lease_until)
-        select d.workspace_id, d.user_id, d.week, 'sending', 1, ${ts(now)}, ${ts(lease)}
-        from (
-          select m.workspace_id, m.user_id, l.local_now, l.monday, u.digest_weekday, u.digest_hour,
-            to_char(l.monday - interval '7 days', 'IYYY-"W"IW') as week
-          from ${memberships} m
-          join ${users} u on u.id = m.user_id
-          cross join lateral (
-            select ${ts(now)} at time zone u.time_zone as local_now, date_trunc('week', ${ts(now)} at time zone u.time_zone) as monday
-          ) l
-          where ${subscribed()}
-        ) d
-        where d.local_now >= d.monday + make_interval(days => d.digest_weekday - 1, hours => d.digest_hour)
-          and not exists (select 1 from ${digestDeliveries} x
-                          where x.workspace_id = d.workspace_id and x.user_id = d.user_id and x.week = d.week)
-        order by d.workspace_id, d.user_id
-        limit ${opts.limit}
-        on conflict do nothing
-        returning ${claimColumns}`,
-  );
+  return asSystem(db, async (db) => {
+    const lease = new Date(now.getTime() + opts.leaseMs);
+    return queryRows<Claim>(
+      db,
+      sql`insert into ${digestDeliveries} (workspace_id, user_id, week, status, attempts, next_attempt_at, lease_until)
+          select d.workspace_id, d.user_id, d.week, 'sending', 1, ${ts(now)}, ${ts(lease)}
+          from (
+            select m.workspace_id, m.user_id, l.local_now, l.monday, u.digest_weekday, u.digest_hour,
+              to_char(l.monday - interval '7 days', 'IYYY-"W"IW') as week
+            from ${memberships} m
+            join ${users} u on u.id = m.user_id
+            cross join lateral (
+              select ${ts(now)} at time zone u.time_zone as local_now, date_trunc('week', ${ts(now)} at time zone u.time_zone) as monday
+            ) l
+            where ${subscribed()}
+          ) d
+          where d.local_now >= d.monday + make_interval(days => d.digest_weekday - 1, hours => d.digest_hour)
+            and not exists (select 1 from ${digestDeliveries} x
+                            where x.workspace_id = d.workspace_id and x.user_id = d.user_id and x.week = d.week)
+          order by d.workspace_id, d.user_id
+          limit ${opts.limit}
+          on conflict do nothing
+          returning ${claimColumns}`,
+    );
+  });
 }
 
 /**
@@ -64,36 +67,40 @@ export async function claimWeekDigests(
   now: Date,
   opts: { limit: number; leaseMs: number; workspaceId?: string },
 ): Promise<Claim[]> {
-  const lease = new Date(now.getTime() + opts.leaseMs);
-  return queryRows<Claim>(
-    db,
-    sql`insert into ${digestDeliveries} (workspace_id, user_id, week, status, attempts, next_attempt_at, lease_until)
-        select m.workspace_id, m.user_id, ${week}, 'sending', 1, ${ts(now)}, ${ts(lease)}
-        from ${memberships} m
-        join ${users} u on u.id = m.user_id
-        where ${subscribed()}
-          ${opts.workspaceId ? sql`and m.workspace_id = ${opts.workspaceId}` : sql``}
-          and (${monday}::date + 7)::timestamp at time zone u.time_zone <= ${ts(now)}
-          and not exists (select 1 from ${digestDeliveries} x
-                          where x.workspace_id = m.workspace_id and x.user_id = m.user_id and x.week = ${week})
-        order by m.workspace_id, m.user_id
-        limit ${opts.limit}
-        on conflict do nothing
-        returning ${claimColumns}`,
-  );
+  return asSystem(db, async (db) => {
+    const lease = new Date(now.getTime() + opts.leaseMs);
+    return queryRows<Claim>(
+      db,
+      sql`insert into ${digestDeliveries} (workspace_id, user_id, week, status, attempts, next_attempt_at, lease_until)
+          select m.workspace_id, m.user_id, ${week}, 'sending', 1, ${ts(now)}, ${ts(lease)}
+          from ${memberships} m
+          join ${users} u on u.id = m.user_id
+          where ${subscribed()}
+            ${opts.workspaceId ? sql`and m.workspace_id = ${opts.workspaceId}` : sql``}
+            and (${monday}::date + 7)::timestamp at time zone u.time_zone <= ${ts(now)}
+            and not exists (select 1 from ${digestDeliveries} x
+                            where x.workspace_id = m.workspace_id and x.user_id = m.user_id and x.week = ${week})
+          order by m.workspace_id, m.user_id
+          limit ${opts.limit}
+          on conflict do nothing
+          returning ${claimColumns}`,
+    );
+  });
 }
 
 /** The members a week's digest would go to (for a dry run): nothing is claimed. */
 export async function listWeekRecipients(db: Db, monday: string, now: Date, workspaceId?: string) {
-  return queryRows<{ workspaceId: string; userId: string }>(
-    db,
-    sql`select m.workspace_id as "workspaceId", m.user_id as "userId"
-        from ${memberships} m join ${users} u on u.id = m.user_id
-        where ${subscribed()}
-          ${workspaceId ? sql`and m.workspace_id = ${workspaceId}` : sql``}
-          and (${monday}::date + 7)::timestamp at time zone u.time_zone <= ${ts(now)}
-        order by m.workspace_id, m.user_id`,
-  );
+  return asSystem(db, async (db) => {
+    return queryRows<{ workspaceId: string; userId: string }>(
+      db,
+      sql`select m.workspace_id as "workspaceId", m.user_id as "userId"
+          from ${memberships} m join ${users} u on u.id = m.user_id
+          where ${subscribed()}
+            ${workspaceId ? sql`and m.workspace_id = ${workspaceId}` : sql``}
+            and (${monday}::date + 7)::timestamp at time zone u.time_zone <= ${ts(now)}
+          order by m.workspace_id, m.user_id`,
+    );
+  });
 }
 
 /**
@@ -107,76 +114,86 @@ export async function takeOverDigests(
   now: Date,
   opts: { limit: number; leaseMs: number; maxAttempts: number; week?: string; workspaceId?: string },
 ): Promise<Claim[]> {
-  const lease = new Date(now.getTime() + opts.leaseMs);
-  const ready = (t: string) =>
-    sql`((${sql.raw(t)}.status = 'pending' and ${sql.raw(t)}.next_attempt_at <= ${ts(now)})
-      or (${sql.raw(t)}.status = 'sending' and ${sql.raw(t)}.lease_until < ${ts(now)}))
-      and ${sql.raw(t)}.attempts < ${opts.maxAttempts}`;
-  return queryRows<Claim>(
-    db,
-    sql`update ${digestDeliveries} d
-        set status = 'sending', attempts = d.attempts + 1, lease_until = ${ts(lease)}
-        where (d.workspace_id, d.user_id, d.week) in (
-          select x.workspace_id, x.user_id, x.week from ${digestDeliveries} x
-          where ${ready("x")}
-            ${opts.week ? sql`and x.week = ${opts.week}` : sql``}
-            ${opts.workspaceId ? sql`and x.workspace_id = ${opts.workspaceId}` : sql``}
-          order by x.next_attempt_at
-          limit ${opts.limit}
-          for update skip locked
-        ) and ${ready("d")}
-        returning d.workspace_id as "workspaceId", d.user_id as "userId", d.week, d.attempts`,
-  );
+  return asSystem(db, async (db) => {
+    const lease = new Date(now.getTime() + opts.leaseMs);
+    const ready = (t: string) =>
+      sql`((${sql.raw(t)}.status = 'pending' and ${sql.raw(t)}.next_attempt_at <= ${ts(now)})
+        or (${sql.raw(t)}.status = 'sending' and ${sql.raw(t)}.lease_until < ${ts(now)}))
+        and ${sql.raw(t)}.attempts < ${opts.maxAttempts}`;
+    return queryRows<Claim>(
+      db,
+      sql`update ${digestDeliveries} d
+          set status = 'sending', attempts = d.attempts + 1, lease_until = ${ts(lease)}
+          where (d.workspace_id, d.user_id, d.week) in (
+            select x.workspace_id, x.user_id, x.week from ${digestDeliveries} x
+            where ${ready("x")}
+              ${opts.week ? sql`and x.week = ${opts.week}` : sql``}
+              ${opts.workspaceId ? sql`and x.workspace_id = ${opts.workspaceId}` : sql``}
+            order by x.next_attempt_at
+            limit ${opts.limit}
+            for update skip locked
+          ) and ${ready("d")}
+          returning d.workspace_id as "workspaceId", d.user_id as "userId", d.week, d.attempts`,
+    );
+  });
 }
 
 /** Claims whose lease ran out after their last allowed attempt: given up, not retried. */
 export async function failAbandonedDigests(db: Db, now: Date, maxAttempts: number): Promise<number> {
-  const rows = await db
-    .update(digestDeliveries)
-    .set({
-      status: "failed",
-      leaseUntil: null,
-      lastError: sql`coalesce(${digestDeliveries.lastError}, 'The send did not finish before its lease ran out.')`,
-    })
-    .where(
-      and(
-        eq(digestDeliveries.status, "sending"),
-        sql`${digestDeliveries.leaseUntil} < ${ts(now)}`,
-        sql`${digestDeliveries.attempts} >= ${maxAttempts}`,
-      ),
-    )
-    .returning({ week: digestDeliveries.week });
-  return rows.length;
+  return asSystem(db, async (db) => {
+    const rows = await db
+      .update(digestDeliveries)
+      .set({
+        status: "failed",
+        leaseUntil: null,
+        lastError: sql`coalesce(${digestDeliveries.lastError}, 'The send did not finish before its lease ran out.')`,
+      })
+      .where(
+        and(
+          eq(digestDeliveries.status, "sending"),
+          sql`${digestDeliveries.leaseUntil} < ${ts(now)}`,
+          sql`${digestDeliveries.attempts} >= ${maxAttempts}`,
+        ),
+      )
+      .returning({ week: digestDeliveries.week });
+    return rows.length;
+  });
 }
 
 const key = (c: Pick<Claim, "workspaceId" | "userId" | "week">) =>
   and(eq(digestDeliveries.workspaceId, c.workspaceId), eq(digestDeliveries.userId, c.userId), eq(digestDeliveries.week, c.week));
 
 export async function markDigestSent(db: Db, c: Claim, now: Date): Promise<void> {
-  await db
-    .update(digestDeliveries)
-    .set({ status: "sent", sentAt: now, leaseUntil: null, lastError: null })
-    .where(and(key(c), eq(digestDeliveries.status, "sending")));
+  return asSystem(db, async (db) => {
+    await db
+      .update(digestDeliveries)
+      .set({ status: "sent", sentAt: now, leaseUntil: null, lastError: null })
+      .where(and(key(c), eq(digestDeliveries.status, "sending")));
+  });
 }
 
 /** Nothing to send after all (no longer a member, unsubscribed, an empty week): final. */
 export async function markDigestSkipped(db: Db, c: Claim, reason: string): Promise<void> {
-  await db
-    .update(digestDeliveries)
-    .set({ status: "skipped", leaseUntil: null, lastError: reason })
-    .where(and(key(c), eq(digestDeliveries.status, "sending")));
+  return asSystem(db, async (db) => {
+    await db
+      .update(digestDeliveries)
+      .set({ status: "skipped", leaseUntil: null, lastError: reason })
+      .where(and(key(c), eq(digestDeliveries.status, "sending")));
+  });
 }
 
 /** A failed attempt: retried at `retryAt`, or given up when that was the last attempt allowed. */
 export async function markDigestFailed(db: Db, c: Claim, error: string, retryAt: Date | null): Promise<void> {
-  await db
-    .update(digestDeliveries)
-    .set(
-      retryAt
-        ? { status: "pending", nextAttemptAt: retryAt, leaseUntil: null, lastError: error }
-        : { status: "failed", leaseUntil: null, lastError: error },
-    )
-    .where(and(key(c), eq(digestDeliveries.status, "sending")));
+  return asSystem(db, async (db) => {
+    await db
+      .update(digestDeliveries)
+      .set(
+        retryAt
+          ? { status: "pending", nextAttemptAt: retryAt, leaseUntil: null, lastError: error }
+          : { status: "failed", leaseUntil: null, lastError: error },
+      )
+      .where(and(key(c), eq(digestDeliveries.status, "sending")));
+  });
 }
 
 export type Recipient = {
@@ -192,26 +209,30 @@ export type Recipient = {
  * removed from the workspace (or the account or workspace is gone).
  */
 export async function getRecipient(db: Db, workspaceId: string, userId: string): Promise<Recipient | undefined> {
-  const [row] = await db
-    .select({
-      email: users.email,
-      name: users.name,
-      timeZone: users.timeZone,
-      subscribed: sql<boolean>`${users.digestEnabled} and ${users.emailVerified} is not null`,
-      slug: workspaces.slug,
-      workspaceName: workspaces.name,
-      personal: workspaces.personal,
-    })
-    .from(memberships)
-    .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
-    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
-  if (!row) return undefined;
-  const { slug, workspaceName, personal, ...rest } = row;
-  return { ...rest, workspace: { slug, name: workspaceName, personal } };
+  return asSystem(db, async (db) => {
+    const [row] = await db
+      .select({
+        email: users.email,
+        name: users.name,
+        timeZone: users.timeZone,
+        subscribed: sql<boolean>`${users.digestEnabled} and ${users.emailVerified} is not null`,
+        slug: workspaces.slug,
+        workspaceName: workspaces.name,
+        personal: workspaces.personal,
+      })
+      .from(memberships)
+      .innerJoin(users, eq(users.id, memberships.userId))
+      .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+      .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+    if (!row) return undefined;
+    const { slug, workspaceName, personal, ...rest } = row;
+    return { ...rest, workspace: { slug, name: workspaceName, personal } };
+  });
 }
 
 export async function getDelivery(db: Db, c: Pick<Claim, "workspaceId" | "userId" | "week">) {
-  const [row] = await db.select().from(digestDeliveries).where(key(c));
-  return row;
+  return asSystem(db, async (db) => {
+    const [row] = await db.select().from(digestDeliveries).where(key(c));
+    return row;
+  });
 }

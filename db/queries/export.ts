@@ -1,5 +1,5 @@
 import "server-only";
-import { inTenant } from "@/db/tenant";
+import { asSystem, inTenant } from "@/db/tenant";
 import { and, asc, desc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { accounts, contacts, interactions, memberships, notes, promises, users, workspaces } from "@/db/schema";
@@ -61,7 +61,7 @@ export type PersonalDataExport = Awaited<ReturnType<typeof exportPersonalData>>;
  * count: after leaving a team, its data is no longer one's to take.
  */
 export async function exportPersonalData(db: Db, userId: string, now = new Date()) {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const [account] = await tx
       .select({
         id: users.id,

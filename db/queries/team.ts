@@ -1,5 +1,5 @@
 import "server-only";
-import { inTenant } from "@/db/tenant";
+import { asSystem, inTenant } from "@/db/tenant";
 import { and, asc, desc, eq, gt, isNull, sql } from "drizzle-orm";
 import type { Db, Tx } from "@/db/client";
 import { invitations, memberships, users, workspaces, type Role } from "@/db/schema";
@@ -167,23 +167,25 @@ export type InvitationView = {
 
 /** What the invitation link shows: undefined for a token that never was (or was revoked). */
 export async function findInvitation(db: Db, token: string): Promise<InvitationView | undefined> {
-  const [row] = await db
-    .select({
-      email: invitations.email,
-      role: invitations.role,
-      workspaceName: workspaces.name,
-      workspaceSlug: workspaces.slug,
-      inviter: users.name,
-      state: sql<InvitationView["state"]>`case
-        when ${invitations.acceptedAt} is not null then 'used'
-        when ${invitations.expiresAt} <= now() then 'expired'
-        else 'open' end`,
-    })
-    .from(invitations)
-    .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
-    .leftJoin(users, eq(users.id, invitations.invitedBy))
-    .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.revokedAt)));
-  return row;
+  return asSystem(db, async (db) => {
+    const [row] = await db
+      .select({
+        email: invitations.email,
+        role: invitations.role,
+        workspaceName: workspaces.name,
+        workspaceSlug: workspaces.slug,
+        inviter: users.name,
+        state: sql<InvitationView["state"]>`case
+          when ${invitations.acceptedAt} is not null then 'used'
+          when ${invitations.expiresAt} <= now() then 'expired'
+          else 'open' end`,
+      })
+      .from(invitations)
+      .innerJoin(workspaces, eq(workspaces.id, invitations.workspaceId))
+      .leftJoin(users, eq(users.id, invitations.invitedBy))
+      .where(and(eq(invitations.tokenHash, hashToken(token)), isNull(invitations.revokedAt)));
+    return row;
+  });
 }
 
 export type AcceptResult =
@@ -201,7 +203,7 @@ export async function acceptInvitation(
   user: { id: string; email: string },
   token: string,
 ): Promise<AcceptResult> {
-  return db.transaction(async (tx) => {
+  return asSystem(db, async (tx) => {
     const [inv] = await tx
       .select({
         id: invitations.id,
