@@ -36,7 +36,9 @@ describe("the raw SQL floor", () => {
       },
       { name: "read", parallel: true, run: (d) => Promise.all([getRelationship(d, scope, contactId), getRelationship(d, scope, contactId)]) },
     ]);
-    expect(phases.map((p) => p.statements.length)).toEqual([expect.any(Number), 2]);
+    // Each read is two statements: binding its transaction to the workspace (inTenant's
+    // set_config, row-level security) and the query itself.
+    expect(phases.map((p) => p.statements.length)).toEqual([expect.any(Number), 4]);
     expect(phases[0]!.statements.some((s) => s.params.includes(captureId))).toBe(true);
 
     await replayOnce(db, kind, phases);
