@@ -229,7 +229,7 @@ test("outsiders, plain members and anonymous callers can't read or change a work
     [TEAM, "removeMemberAction", { userId: ownerId }],
     [TEAM, "renameWorkspaceAction", { name: "Member rename" }],
     [CONTACTS, "deleteContactAction", { id: contactId }],
-    [CONTACTS, "updateNoteAction", { id: teamNote.id, body: "member edit of owner's note", version: 1 }],
+    [CONTACTS, "updateNoteAction", { id: privateNote.id, body: "member edit of owner's private note", version: 1 }],
     [CONTACTS, "setNoteVisibilityAction", { id: privateNote.id, visibility: "team" }],
     [CONTACTS, "deleteNoteAction", { id: teamNote.id }],
     [LEDGER, "updateInteractionAction", { id: logged.id, direction: "received", kind: "advice", weight: 5, date: "2026-01-06", summary: "defaced" }],

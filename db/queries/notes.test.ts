@@ -111,17 +111,30 @@ describe("privacy in a team", () => {
     expect(await searchIds(u1, teamWord.toUpperCase())).toEqual([contactId]);
   });
 
-  it("a member cannot edit, re-share or delete the author's notes, private or team", async () => {
+  it("a member cannot edit, re-share or delete the author's private note, nor re-share or delete a team note", async () => {
     const { u1, u2, contactId, privateId, teamId } = await makeTeam();
     const before = await listNotesForContact(db, u1, contactId);
 
+    expect(await updateNote(db, u2, { id: privateId, body: "overwritten", version: 1 })).toEqual({ status: "not_found" });
     for (const id of [privateId, teamId]) {
-      expect(await updateNote(db, u2, { id, body: "overwritten", version: 1 })).toEqual({ status: "not_found" });
       expect(await setNoteVisibility(db, u2, id, "team")).toBe(false);
       expect(await setNoteVisibility(db, u2, id, "private")).toBe(false);
       expect(await deleteNote(db, u2, id)).toBe(false);
     }
     expect(await listNotesForContact(db, u1, contactId)).toEqual(before);
+  });
+
+  it("a teammate keeps a team note current; the author's stale edit then meets a conflict that keeps both texts", async () => {
+    const { u1, u2, contactId, teamId } = await makeTeam();
+    expect(await updateNote(db, u2, { id: teamId, body: "Now at Lovelace Labs, hiring", version: 1 })).toEqual({ status: "ok", version: 2 });
+    const seenByAuthor = (await listNotesForContact(db, u1, contactId)).find((n) => n.id === teamId);
+    expect(seenByAuthor).toMatchObject({ body: "Now at Lovelace Labs, hiring", version: 2, mine: true });
+
+    // The author edits from the copy they opened before the teammate saved.
+    expect(await updateNote(db, u1, { id: teamId, body: "Moved to Babbage & Co", version: 1 })).toEqual({
+      status: "conflict",
+      current: { body: "Now at Lovelace Labs, hiring", version: 2 },
+    });
   });
 
   it("once the author shares a private note, the team sees and finds it; unsharing hides it again", async () => {

@@ -82,12 +82,18 @@ export type NoteUpdate =
   | { status: "conflict"; current: { body: string; version: number } }
   | { status: "not_found" };
 
+/** Sharing, unsharing and deleting a note are its author's alone. */
 const ownNote = (scope: Scope, id: string) =>
   and(eq(notes.workspaceId, scope.workspaceId), eq(notes.id, id), eq(notes.authorId, scope.userId));
 
+/** The text of a team note is the team's to keep current; a private note only its author's. */
+const editableNote = (scope: Scope, id: string) =>
+  and(eq(notes.workspaceId, scope.workspaceId), eq(notes.id, id), visibleTo(scope.userId));
+
 /**
- * Saves the author's edit made from `version`; if the note changed since (another tab,
- * another device), nothing is written and the current text comes back for merging.
+ * Saves an edit made from `version` — by the author, or by any member for a team note; if the
+ * note changed since (a teammate's edit, another tab or device), nothing is written and the
+ * current text comes back for merging.
  */
 export async function updateNote(
   db: Db,
@@ -98,13 +104,13 @@ export async function updateNote(
     const [row] = await db
       .update(notes)
       .set({ body: input.body, version: sql`${notes.version} + 1`, updatedAt: new Date() })
-      .where(and(ownNote(scope, input.id), eq(notes.version, input.version)))
+      .where(and(editableNote(scope, input.id), eq(notes.version, input.version)))
       .returning({ version: notes.version });
     if (row) return { status: "ok", version: row.version };
     const [current] = await db
       .select({ body: notes.body, version: notes.version })
       .from(notes)
-      .where(ownNote(scope, input.id));
+      .where(editableNote(scope, input.id));
     return current ? { status: "conflict", current } : { status: "not_found" };
   });
 }
