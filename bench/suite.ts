@@ -121,6 +121,7 @@ const IMPORT_BUDGET_S = 10;
 const TERMS = { common: "engineer", rare: "zeppelin" } as const;
 
 const log = (msg: string) => console.error(`[bench] ${msg}`);
+const ms = (n: number | undefined) => (n !== undefined && Number.isFinite(n) ? n.toFixed(1) : "-");
 
 type Route = {
   name: string;
@@ -237,7 +238,7 @@ function routes(ctx: {
       phases: [
         ...auth,
         {
-          name: "log", transaction: true,
+          name: "log",
           run: async (db) => {
             const { date, ...fields } = entry(captureId);
             ctx.loggedIds.push(captureId);
@@ -315,6 +316,9 @@ async function main(): Promise<number> {
   if (small) dataDir = seedSmallPglite(log);
 
   let server: NextServer | undefined;
+  let serverDataDir: string | undefined;
+  let cleanUp = async () => {};
+  let loggedAndDeleted = 0;
   try {
     let handle = await getHandle();
     const kind: DriverKind = handle.kind;
@@ -327,6 +331,14 @@ async function main(): Promise<number> {
     log(`contact page: ${heavy.name} (${heavy.mine} entries); entries are logged on archived contact ${target.name} and deleted after`);
 
     const ctx = { slug, workspace, member, heavy, target, base: () => server?.base ?? "", cookie: () => cookie, loggedIds: [] as string[] };
+    // What the bench logged is deleted however the run ends (the PGlite folder goes as a whole).
+    cleanUp = async () => {
+      const ids = ctx.loggedIds.splice(0);
+      if (kind !== "postgres" || ids.length === 0) return;
+      log(`deleting the ${ids.length} entries the bench logged on ${target.name}`);
+      await deleteLogged((await getHandle()).db, scope, target.id, ids);
+      loggedAndDeleted += ids.length;
+    };
     let cookie = "";
     const all = routes(ctx);
     const chosen = all.filter((r) => !values.only || r.name.includes(values.only));
@@ -345,9 +357,9 @@ async function main(): Promise<number> {
       await closeDb();
     }
 
-    const env: EnvVars = { AUTH_SECRET: randomBytes(33).toString("base64url"), DIGEST_SCHEDULER: "off", SMTP_URL: "" };
-    if (dataDir) env.DATA_DIR = dataDir;
-    else env.DATA_DIR = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-data-"));
+    // On PostgreSQL the server's DATA_DIR holds only its generated files (none with AUTH_SECRET set).
+    serverDataDir = dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "mutual-bench-data-"));
+    const env: EnvVars = { AUTH_SECRET: randomBytes(33).toString("base64url"), DIGEST_SCHEDULER: "off", SMTP_URL: "", DATA_DIR: serverDataDir };
     const started = Date.now();
     server = await startNextServer({ distDir, env: { ...env, APP_URL: undefined } });
     log(`next start (${distDir}) on ${server.base}, healthy after ${((Date.now() - started) / 1000).toFixed(1)} s; signing in as ${member.email}`);
@@ -381,6 +393,7 @@ async function main(): Promise<number> {
       const sqlFigures = floors.get(r.name) ?? null;
       const row: Row = {
         name: r.name, what: r.what, path: new URL(r.request.url).pathname + new URL(r.request.url).search, budget: r.budget, http, sql: sqlFigures,
+        // No answer within the run at all is a miss too (p95 is then NaN).
         verdict: r.budget === null ? "-" : http.p95 <= r.budget ? "PASS" : "MISS",
         statements: captured.get(r.name)?.reduce((n, p) => n + p.statements.length, 0),
       };
@@ -390,10 +403,7 @@ async function main(): Promise<number> {
     server = undefined;
 
     if (kind === "pglite") handle = await getHandle();
-    if (kind === "postgres") {
-      log(`deleting the ${ctx.loggedIds.length} entries the bench logged on ${target.name}`);
-      await deleteLogged(handle.db, scope, target.id, ctx.loggedIds);
-    }
+    await cleanUp();
     if (values.explain) {
       for (const row of rows.filter((x) => x.verdict === "MISS" || (x.sql && x.http.p95 > 2 * x.sql.p95))) {
         const statements = (captured.get(row.name) ?? []).flatMap((p) => p.statements);
@@ -417,11 +427,11 @@ async function main(): Promise<number> {
     const loadAtEnd = load1();
     const table = markdownTable(
       [
-        ["route", "what", "p50 ms", "p95 ms", "p99 ms", `req/s @${opt.connections}`, "budget p95", "verdict", "÷ /api/health p95", "raw SQL p95 ms", "÷ SQL p95"],
+        ["route", "what", "n @1", "p50 ms", "p95 ms", "p99 ms", `req/s @${opt.connections}`, "budget p95", "verdict", "÷ /api/health p95", "raw SQL p95 ms", "÷ SQL p95"],
         ...[...floorRows, ...rows].map((r) => [
-          r.name, r.what, r.http.p50.toFixed(1), r.http.p95.toFixed(1), r.http.p99.toFixed(1), r.http.reqPerSec.toFixed(0),
+          r.name, r.what, String(r.http.requests1), ms(r.http.p50), ms(r.http.p95), ms(r.http.p99), r.http.reqPerSec.toFixed(0),
           r.budget === null ? "-" : `${r.budget} ms`, r.verdict, ratio(r.http.p95, framework.p95),
-          r.sql ? r.sql.p95.toFixed(1) : "-", ratio(r.http.p95, r.sql?.p95),
+          ms(r.sql?.p95), ratio(r.http.p95, r.sql?.p95),
         ]),
       ],
       2,
@@ -468,7 +478,7 @@ async function main(): Promise<number> {
       options: opt, percentiles: "nearest-rank over every 2xx answer (HTTP) or replay (SQL), ms",
       machine: { ...machine(), loadAverage: { atStart: loadAtStart, atEnd: loadAtEnd } },
       member: { email: member.email, interactions: member.interactions, relationships: member.relationships },
-      contacts: { page: heavy, logTarget: target }, loggedAndDeleted: kind === "postgres" ? ctx.loggedIds.length : 0,
+      contacts: { page: heavy, logTarget: target }, loggedAndDeleted,
       budgetsP95Ms: BUDGET, floors: floorRows, routes: rows, digest, import: imported,
     };
     fs.writeFileSync(file, JSON.stringify(report, null, 2) + "\n");
@@ -480,10 +490,14 @@ async function main(): Promise<number> {
     if (missed.length) log(`over budget: ${missed.map((r) => r.name).join("; ")}`);
     const batchFailed = [digest, imported].some((b) => b && ("error" in b || b.verdict !== "PASS"));
     return failed.length > 0 || (values.strict && (missed.length > 0 || batchFailed)) ? 1 : 0;
+  } catch (err) {
+    if (server) console.error(`--- last server output ---\n${server.tail()}`);
+    throw err;
   } finally {
     await server?.stop();
+    await cleanUp().catch((err: unknown) => log(`could not delete the logged entries: ${String(err)}`));
     await closeDb();
-    if (dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    for (const dir of new Set([dataDir, serverDataDir])) if (dir) fs.rmSync(dir, { recursive: true, force: true });
   }
 }
 

@@ -6,12 +6,25 @@ import { createContact } from "@/db/queries/contacts";
 import { getRelationship, logInteraction } from "@/db/queries/ledger";
 import { interactions, relationshipStats } from "@/db/schema";
 import { contactInput, makeScopedUser } from "@/lib/testing/factories";
-import { capturePhases, replayOnce, sqlFloor, type DriverKind } from "./sql";
+import { capturePhases, replayOnce, replayUnits, sqlFloor, type DriverKind } from "./sql";
 
 let db: Db;
 let kind: DriverKind;
 beforeAll(async () => {
   ({ db, kind } = await getHandle());
+});
+
+describe("replayUnits", () => {
+  it("keeps each transaction whole, in order of first use, and statements outside one alone", () => {
+    const st = (name: string, tx: number | null) => ({ sql: name, params: [], tx });
+    const units = replayUnits([st("a1", 1), st("x", null), st("b1", 2), st("a2", 1), st("y", null), st("b2", 2)]);
+    expect(units.map((u) => [u.tx, u.statements.map((s) => s.sql)])).toEqual([
+      [true, ["a1", "a2"]],
+      [false, ["x"]],
+      [true, ["b1", "b2"]],
+      [false, ["y"]],
+    ]);
+  });
 });
 
 describe("the raw SQL floor", () => {
@@ -23,7 +36,6 @@ describe("the raw SQL floor", () => {
     const phases = await capturePhases(db, kind, [
       {
         name: "log",
-        transaction: true,
         run: (d) =>
           logInteraction(d, scope, {
             id: captureId, contactId, direction: "gave", kind: "favor", weight: 3, occurredAt: new Date("2026-01-05T00:00:00Z"), summary: "Helped", details: null,
@@ -40,6 +52,9 @@ describe("the raw SQL floor", () => {
     // set_config, row-level security) and the query itself.
     expect(phases.map((p) => p.statements.length)).toEqual([expect.any(Number), 4]);
     expect(phases[0]!.statements.some((s) => s.params.includes(captureId))).toBe(true);
+    // The write is one transaction; the two reads are two transactions, replayed side by side.
+    expect(replayUnits(phases[0]!.statements).map((u) => u.tx)).toEqual([true]);
+    expect(replayUnits(phases[1]!.statements).map((u) => [u.tx, u.statements.length])).toEqual([[true, 2], [true, 2]]);
 
     await replayOnce(db, kind, phases);
     const figures = await sqlFloor(db, kind, phases, 3, 1);
