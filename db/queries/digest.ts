@@ -2,7 +2,7 @@ import "server-only";
 import { inTenant } from "@/db/tenant";
 import { eq, sql } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
-import { activity, contacts, interactions, notes, promises, relationshipStats, users } from "@/db/schema";
+import { activity, contacts, interactions, memberFlows, notes, promises, relationshipStats, users } from "@/db/schema";
 import { BALANCE_PRIOR, DAY_MS, STATE_THRESHOLD, decayFactor, type Direction } from "@/lib/scoring";
 import type { Scope } from "./contacts";
 import { epochPower } from "./scores";
@@ -264,28 +264,34 @@ export function excerptOf(body: string): string {
 
 /**
  * Weeks in a row, ending with the week that starts on `monday` (a local date), in which the
- * member gave at least once. 0 when they gave nothing that week. One index probe per week,
- * stopping at the first week without a give.
+ * member gave at least once. 0 when they gave nothing that week. Read from the member_flows
+ * rollup (one row per member and instant logged, like the dashboard's streak): the member's
+ * weeks with a give, newest first, counted while they follow one another. A recursive probe
+ * of interactions per week was planned as a scan of all the member's gives per week (~2 s
+ * for a member with 150,000 gives).
  */
 export async function giveStreakAt(db: Db, scope: Scope, monday: string, timeZone: string): Promise<number> {
   return inTenant(db, scope.workspaceId, async (db) => {
-    const gaveIn = (week: ReturnType<typeof sql>) =>
-      sql`exists (select 1 from ${interactions} where ${interactions.workspaceId} = ${scope.workspaceId}
-        and ${interactions.userId} = ${scope.userId} and ${interactions.direction} = 'gave'
-        and ${interactions.occurredAt} >= (${week})::timestamp at time zone ${timeZone}
-        and ${interactions.occurredAt} < (${week} + 7)::timestamp at time zone ${timeZone})`;
+    const f = memberFlows;
     const [row] = await queryRows<{ streak: number }>(
       db,
-      sql`with recursive s(week, n) as (
-            select ${monday}::date, 0
-            union all
-            select s.week - 7, s.n + 1 from s where ${gaveIn(sql`s.week`)} and s.n < 520
-          )
-          select max(n)::int as streak from s`,
+      sql`with w as (
+            select distinct date_trunc('week', ${f.occurredAt} at time zone ${timeZone})::date as week
+            from ${f}
+            where ${f.workspaceId} = ${scope.workspaceId} and ${f.userId} = ${scope.userId} and ${f.gaveCount} > 0
+              and ${f.occurredAt} < (${monday}::date + 7)::timestamp at time zone ${timeZone}
+              and ${f.occurredAt} >= (${monday}::date - ${MAX_STREAK_WEEKS * 7 - 7}::int)::timestamp at time zone ${timeZone}
+          ),
+          g as (select week, row_number() over (order by week desc) as n from w)
+          -- In the run that ends at \`monday\`, the n-th newest week is n - 1 weeks before it.
+          select count(*)::int as streak from g where week + ((n - 1) * 7)::int = ${monday}::date`,
     );
     return Number(row?.streak ?? 0);
   });
 }
+
+/** Ten years: the longest streak counted. */
+const MAX_STREAK_WEEKS = 520;
 
 // ---------------------------------------------------------------------------------------
 // Preferences
