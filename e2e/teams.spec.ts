@@ -63,6 +63,13 @@ test("an owner invites a teammate, who joins through the mailed link, sees team 
   await expect(matePage.getByRole("heading", { level: 1, name: "Grace Shared" })).toBeVisible();
   await expect(new ContactPages(matePage, slug).notes().getByText("Grace is hiring two engineers")).toBeVisible();
   await expect(matePage.getByText("Owner's private thought")).toHaveCount(0);
+  // A team note is the team's to keep current: the teammate edits its text (sharing and deleting stay the author's).
+  const teamNote = new ContactPages(matePage, slug).notes().getByRole("listitem").filter({ hasText: "Grace is hiring two engineers" });
+  await expect(teamNote.getByRole("button", { name: "Make private" })).toHaveCount(0);
+  await teamNote.getByRole("button", { name: "Edit" }).click();
+  await matePage.getByLabel("Edit note").fill("Grace is hiring two engineers and a designer");
+  await matePage.getByRole("button", { name: "Save", exact: true }).click();
+  await expect(new ContactPages(matePage, slug).notes().getByText("Grace is hiring two engineers and a designer")).toBeVisible();
   await matePage.goto(`/w/${slug}/contacts?q=private+thought`);
   await expect(matePage.getByRole("link", { name: "Grace Shared" })).toHaveCount(0);
 
@@ -72,6 +79,10 @@ test("an owner invites a teammate, who joins through the mailed link, sees team 
   await expect(feed.getByText("Tess Teammate joined the workspace")).toBeVisible();
   await expect(feed.getByText(/Olivia Owner\s*shared a note about\s*Grace Shared/)).toHaveCount(1);
   await expect(matePage.getByRole("heading", { name: "Audit log" })).toHaveCount(0);
+
+  // The owner sees the teammate's edit of the team note.
+  await page.goto(`/w/${slug}/contacts/${contactId}`);
+  await expect(contacts.notes().getByText("Grace is hiring two engineers and a designer")).toBeVisible();
 
   // The owner makes them admin, then removes them: their next request is refused.
   await team.open();

@@ -164,7 +164,8 @@ function NoteCard({ slug, note }: { slug: string; note: NoteItem }) {
         <Markdown>{note.body}</Markdown>
       )}
 
-      {note.mine && !editing && (
+      {/* A team note's text is the team's to keep current; sharing and deleting stay the author's. */}
+      {(note.mine || note.visibility === "team") && !editing && (
         <div className="mt-3 flex flex-wrap gap-2">
           <Button
             variant="ghost"
@@ -178,24 +179,28 @@ function NoteCard({ slug, note }: { slug: string; note: NoteItem }) {
           >
             Edit
           </Button>
-          <Button
-            variant="ghost"
-            className="!px-2 !py-1"
-            pending={visibility.isPending}
-            onClick={() => visibility.execute({ id: note.id, visibility: note.visibility === "private" ? "team" : "private" })}
-          >
-            {note.visibility === "private" ? "Share with the team" : "Make private"}
-          </Button>
-          <ConfirmButton
-            label="Delete note"
-            title="Delete this note?"
-            confirmLabel="Delete"
-            variant="ghost"
-            pending={remove.isPending}
-            onConfirm={() => remove.execute({ id: note.id })}
-          >
-            It is removed for good.
-          </ConfirmButton>
+          {note.mine && (
+            <>
+              <Button
+                variant="ghost"
+                className="!px-2 !py-1"
+                pending={visibility.isPending}
+                onClick={() => visibility.execute({ id: note.id, visibility: note.visibility === "private" ? "team" : "private" })}
+              >
+                {note.visibility === "private" ? "Share with the team" : "Make private"}
+              </Button>
+              <ConfirmButton
+                label="Delete note"
+                title="Delete this note?"
+                confirmLabel="Delete"
+                variant="ghost"
+                pending={remove.isPending}
+                onConfirm={() => remove.execute({ id: note.id })}
+              >
+                It is removed for good.
+              </ConfirmButton>
+            </>
+          )}
         </div>
       )}
       {error && (
