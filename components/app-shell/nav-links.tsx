@@ -45,10 +45,10 @@ export function NavLinks({ base }: { base: string }) {
               <svg aria-hidden viewBox="0 0 16 16" className="size-4" fill="none" stroke="currentColor" strokeWidth="1.75" strokeLinecap="round">
                 <path d="M2.5 4h11M2.5 8h11M2.5 12h11" />
               </svg>
-              {current?.label ?? "Menu"}
+              <span className="hidden sm:inline">{current?.label ?? "Menu"}</span>
             </>
           }
-          triggerClassName="inline-flex min-h-9 items-center gap-2 rounded-lg border border-line px-3 py-1.5 text-sm font-medium text-ink hover:bg-surface-muted"
+          triggerClassName="inline-flex min-h-9 min-w-9 items-center justify-center gap-2 rounded-lg border border-line px-2 py-1.5 sm:px-3 text-sm font-medium text-ink hover:bg-surface-muted"
           align="start"
           entries={items.map((item) => ({ kind: "link", href: `${base}${item.href}`, label: item.label, current: isActive(item.href) }))}
         />

@@ -87,23 +87,25 @@ export function BalanceChart({ buckets }: { buckets: Bucket[] }) {
         <span>← time to give back</span>
         <span>you give more →</span>
       </figcaption>
-      <table className="sr-only">
-        <caption>Relationships by balance, from −1 (you owe) to +1 (you give more)</caption>
-        <thead>
-          <tr>
-            <th scope="col">Balance</th>
-            <th scope="col">Relationships</th>
-          </tr>
-        </thead>
-        <tbody>
-          {buckets.map((b) => (
-            <tr key={b.from}>
-              <th scope="row">{bandLabel(b)}</th>
-              <td>{b.count}</td>
+      <div className="sr-only">
+        <table>
+          <caption>Relationships by balance, from −1 (you owe) to +1 (you give more)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Balance</th>
+              <th scope="col">Relationships</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {buckets.map((b) => (
+              <tr key={b.from}>
+                <th scope="row">{bandLabel(b)}</th>
+                <td>{b.count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }
@@ -154,25 +156,27 @@ export function WeeklyChart({ weeks }: { weeks: Week[] }) {
           <span className="inline-block h-2.5 w-2.5 rounded-sm" style={{ background: RECEIVED }} /> Received
         </span>
       </p>
-      <table className="sr-only">
-        <caption>Weighted gives and takes per week, last 12 weeks</caption>
-        <thead>
-          <tr>
-            <th scope="col">Week of</th>
-            <th scope="col">Gave</th>
-            <th scope="col">Received</th>
-          </tr>
-        </thead>
-        <tbody>
-          {weeks.map((w) => (
-            <tr key={w.week}>
-              <th scope="row">{w.week}</th>
-              <td>{w.gave}</td>
-              <td>{w.received}</td>
+      <div className="sr-only">
+        <table>
+          <caption>Weighted gives and takes per week, last 12 weeks</caption>
+          <thead>
+            <tr>
+              <th scope="col">Week of</th>
+              <th scope="col">Gave</th>
+              <th scope="col">Received</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {weeks.map((w) => (
+              <tr key={w.week}>
+                <th scope="row">{w.week}</th>
+                <td>{w.gave}</td>
+                <td>{w.received}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

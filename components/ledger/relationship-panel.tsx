@@ -121,17 +121,19 @@ function BalanceSparkline({ history }: { history: { at: string; balance: number 
         <polyline points={points} fill="none" className="stroke-give" strokeWidth="2" vectorEffect="non-scaling-stroke" />
       </svg>
       <figcaption className="text-xs text-ink-subtle">Balance over the last 12 months (above the line: you gave more)</figcaption>
-      <table className="sr-only">
-        <caption>Balance at the end of each month</caption>
-        <tbody>
-          {history.map((p) => (
-            <tr key={p.at}>
-              <th scope="row">{p.at}</th>
-              <td>{p.balance.toFixed(2)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="sr-only">
+        <table>
+          <caption>Balance at the end of each month</caption>
+          <tbody>
+            {history.map((p) => (
+              <tr key={p.at}>
+                <th scope="row">{p.at}</th>
+                <td>{p.balance.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -42,7 +42,7 @@ export function Timeline({ slug, contact, timeZone, today, interactions, notes }
             <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${DIRECTION[e.item.direction].style}`}>
               {e.item.mine ? "You" : e.item.member} {DIRECTION[e.item.direction].label}
             </span>
-            <div className="min-w-0 flex-1">
+            <div className="min-w-0 flex-1 basis-48">
               <p>{e.item.summary}</p>
               <p className="text-xs text-ink-subtle">
                 {KINDS[e.item.kind].label.split(" (")[0]} · weight {e.item.weight} · {localDate(e.at)}

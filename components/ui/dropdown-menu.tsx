@@ -10,7 +10,7 @@ const itemClass =
 /** The Radix side of <Menu>: loaded after hydration (see ./menu.tsx). */
 export function RadixMenu({ label, trigger, triggerClassName, entries, align = "end", contentClassName = "" }: MenuProps) {
   return (
-    <RadixMenuPrimitive.Root>
+    <RadixMenuPrimitive.Root modal={false}>
       <RadixMenuPrimitive.Trigger aria-label={label} className={triggerClassName}>
         {trigger}
       </RadixMenuPrimitive.Trigger>

@@ -65,8 +65,8 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
             className={inputClass}
           />
         </div>
-        <div className="flex gap-3">
-          <div className="flex flex-col gap-1">
+        <div className="flex flex-wrap gap-3">
+          <div className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none">
             <label htmlFor="contact-sort" className="text-sm font-medium">
               Sort by
             </label>
@@ -83,7 +83,7 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
               ))}
             </select>
           </div>
-          <div className="flex flex-col gap-1">
+          <div className="flex min-w-0 flex-1 flex-col gap-1 sm:flex-none">
             <label htmlFor="contact-state" className="text-sm font-medium">
               Balance
             </label>
