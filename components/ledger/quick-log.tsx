@@ -3,6 +3,8 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/input";
+import { toast } from "@/components/ui/toast";
 import { fetchContacts } from "@/lib/contacts-query";
 import { LogInteractionForm } from "./log-form";
 
@@ -91,6 +93,7 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
   }
   function logged() {
     close();
+    if (picked) toast(`Logged with ${picked.name}`, { description: "Your dashboard and their timeline are up to date." });
     // The dashboard's numbers and lists are React Query data: refetch them in place.
     void queryClient.invalidateQueries({ queryKey: ["dashboard", slug] });
   }
@@ -99,24 +102,24 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
     <>
       {/* Enabled once hydrated, which is also when the L shortcut starts listening. */}
       <Button type="button" onClick={show} className="!px-3 !py-1.5" aria-keyshortcuts="L">
-        Log <span className="hidden text-brand-100 sm:inline">(L)</span>
+        Log <span className="hidden font-normal sm:inline">(L)</span>
       </Button>
       <dialog
         ref={dialog}
         aria-label="Quick log"
         onClose={() => setOpen(false)}
-        className="m-auto mt-[10vh] w-[min(36rem,calc(100vw-1rem))] rounded-card border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+        className="m-auto mt-[10vh] max-h-[85dvh] w-[min(36rem,calc(100vw-1rem))] overflow-y-auto rounded-card border border-line bg-surface-raised p-0 text-ink shadow-overlay backdrop:bg-slate-950/50"
       >
-        <div className="flex items-center justify-between border-b border-slate-100 px-5 py-3">
-          <h2 className="font-semibold">{picked ? `Log with ${picked.name}` : "Who was it with?"}</h2>
-          <button type="button" onClick={close} className="rounded px-2 text-ink-muted hover:bg-slate-100" aria-label="Close">
+        <div className="flex items-center justify-between border-b border-line-subtle px-4 py-3 sm:px-5">
+          <h2 className="text-heading">{picked ? `Log with ${picked.name}` : "Who was it with?"}</h2>
+          <button type="button" onClick={close} className="grid size-8 place-items-center rounded-lg text-lg text-ink-muted hover:bg-surface-muted hover:text-ink" aria-label="Close">
             ×
           </button>
         </div>
-        <div className="p-5">
+        <div className="p-4 sm:p-5">
           {open && picked ? (
             <>
-              <button type="button" className="mb-3 text-sm text-brand-700 underline" onClick={() => setPicked(null)}>
+              <button type="button" className="mb-3 text-sm text-accent-text underline" onClick={() => setPicked(null)}>
                 ← Someone else
               </button>
               <LogInteractionForm slug={slug} contactId={picked.id} contactName={picked.name} today={today} autoFocus onLogged={logged} />
@@ -152,7 +155,7 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
                   }
                 }}
                 placeholder="Start typing a name"
-                className="rounded-lg border border-slate-300 px-3 py-2 text-sm"
+                className={inputClass}
               />
               <ul id={listId} role="listbox" aria-label="Contacts" className="flex flex-col">
                 {items.map((c, i) => (
@@ -163,7 +166,7 @@ export function QuickLog({ slug, today }: { slug: string; today: string }) {
                     aria-selected={i === active}
                     onMouseEnter={() => setActive(i)}
                     onClick={() => setPicked({ id: c.id, name: c.name })}
-                    className={`cursor-pointer rounded-md px-3 py-2 text-sm ${i === active ? "bg-brand-50 text-brand-900" : ""}`}
+                    className={`cursor-pointer rounded-md px-3 py-2 text-sm ${i === active ? "bg-accent-soft text-accent-soft-fg" : ""}`}
                   >
                     {c.name}
                     {c.company && <span className="text-ink-subtle"> · {c.company}</span>}
