@@ -137,7 +137,7 @@ export function ContactList({ slug, initialFilters }: { slug: string; initialFil
       ) : items.length === 0 ? (
         filtered ? (
           <EmptyState
-            title="Nobody matches"
+            title="No one found"
             action={
               <Button
                 variant="secondary"
