@@ -81,6 +81,8 @@ for (const colorScheme of ["light", "dark"] as const) {
       const gina = await contacts.add({ name: "Gina Given", offers: "Publisher introductions", tags: "publisher" });
       await ledger.logAndWait({ who: "I gave", kind: "intro", summary: "Introduced Gina to Sam" });
       await contacts.addNote("Gina is looking for **first-time authors**.", "team");
+      // Actions confirm themselves in a toast.
+      await expect(page.getByText("Note added", { exact: true })).toBeVisible();
 
       await visit(page, `/w/${slug}`, "Dashboard");
       await expect(page.getByText("Your relationships by balance")).toBeVisible();
