@@ -109,3 +109,27 @@ test("editing your own entry re-scores the relationship; deleting it asks first"
   await expect(ledger.entry("Actually, he referred me")).toHaveCount(0);
   await expect(ledger.state()).toHaveText("Balanced");
 });
+
+test("a long history shows the latest entries first and the earlier ones on request", async ({ page, baseURL }) => {
+  const { slug, contacts } = await withContact(page, "Hana History");
+  const contactId = new URL(page.url()).pathname.split("/").pop()!;
+  // 35 entries through the JSON route the quick log's retries use, one day apart.
+  for (let i = 1; i <= 35; i++) {
+    const day = new Date(Date.UTC(2025, 0, i)).toISOString().slice(0, 10);
+    const r = await page.request.post(`/api/w/${slug}/interactions`, {
+      headers: { origin: new URL(baseURL!).origin },
+      data: { contactId, direction: "gave", kind: "advice", weight: 1, date: day, summary: `History entry #${String(i).padStart(2, "0")}` },
+    });
+    expect(r.status(), await r.text()).toBe(201);
+  }
+  await contacts.openList();
+  await page.getByRole("link", { name: "Hana History" }).click();
+  const ledger = new LedgerPanel(page);
+  await expect(ledger.entry("History entry #35")).toBeVisible();
+  await expect(ledger.entry("History entry #06")).toBeVisible();
+  await expect(ledger.entry("History entry #05")).toHaveCount(0);
+  await page.getByRole("link", { name: "Show earlier entries" }).click();
+  await expect(ledger.entry("History entry #05")).toBeVisible();
+  await expect(ledger.entry("History entry #01")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Show earlier entries" })).toHaveCount(0);
+});

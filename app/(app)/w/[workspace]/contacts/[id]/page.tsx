@@ -33,8 +33,12 @@ const PROMPTS = [
 
 type Props = {
   params: Promise<{ workspace: string; id: string }>;
-  searchParams: Promise<{ created?: string; saved?: string }>;
+  searchParams: Promise<{ created?: string; saved?: string; entries?: string }>;
 };
+
+// The timeline shows the latest entries; "Show earlier entries" asks for more, up to a ceiling.
+const TIMELINE_PAGE = 30;
+const TIMELINE_MAX = 1000;
 
 export default async function ContactPage({ params, searchParams }: Props) {
   const { workspace: slug, id } = await params;
@@ -43,20 +47,26 @@ export default async function ContactPage({ params, searchParams }: Props) {
   const db = await getDb();
   const scope = { workspaceId: workspace.id, userId: user.id };
   const now = new Date();
-  const [contact, notes, rel, history, top, timeline, openPromises, teamView, collisions] = await Promise.all([
+  const { created, saved, entries } = await searchParams;
+  const shown = Math.min(Math.max(Math.trunc(Number(entries)) || TIMELINE_PAGE, TIMELINE_PAGE), TIMELINE_MAX);
+  const [contact, notes, rel, history, top, latest, openPromises, teamView, collisions] = await Promise.all([
     getContact(db, workspace.id, id),
     listNotesForContact(db, scope, id),
     getRelationship(db, scope, id, now),
     balanceHistory(db, scope, id, now),
     topContributions(db, scope, id, now),
-    listInteractionsForContact(db, scope, id),
+    listInteractionsForContact(db, scope, id, shown + 1),
     listOpenPromises(db, scope, id),
     getTeamView(db, workspace.id, id, now),
     listAskCollisions(db, workspace.id, now, id),
   ]);
   if (!contact || !rel) notFound();
   const today = todayIn(user.timeZone, now);
-  const { created, saved } = await searchParams;
+  const more = latest.length > shown && shown < TIMELINE_MAX;
+  const timeline = latest.slice(0, shown);
+  // With older entries left out, notes older than the oldest one shown wait for them too.
+  const oldestShown = more ? timeline.at(-1)?.occurredAt : undefined;
+  const timelineNotes = oldestShown ? notes.filter((n) => Date.parse(n.createdAt) >= Date.parse(oldestShown)) : notes;
   const mayDelete = contact.createdBy?.id === user.id || can(workspace.role, "contacts:delete-any");
 
   return (
@@ -117,8 +127,17 @@ export default async function ContactPage({ params, searchParams }: Props) {
               timeZone={user.timeZone}
               today={today}
               interactions={timeline}
-              notes={notes}
+              notes={timelineNotes}
             />
+            {more && (
+              <Link
+                href={`/w/${slug}/contacts/${id}?entries=${Math.min(shown + 100, TIMELINE_MAX)}#timeline-title`}
+                scroll={false}
+                className={`${buttonClass("secondary")} mt-3`}
+              >
+                Show earlier entries
+              </Link>
+            )}
           </section>
           <NotesPanel slug={slug} contactId={id} notes={notes} />
         </div>
