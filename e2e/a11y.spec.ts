@@ -94,6 +94,12 @@ for (const colorScheme of ["light", "dark"] as const) {
       await check(run, "contact");
       await visit(page, `/w/${slug}/contacts/new`, /.+/);
       await check(run, "contact-new");
+      await visit(page, `/w/${slug}/contacts/${gina}/edit`, /.+/);
+      await check(run, "contact-edit");
+      await visit(page, "/workspaces/new", /.+/);
+      await check(run, "workspace-new");
+      await visit(page, "/invite/not-a-real-invitation", /.+/);
+      await check(run, "invite-invalid");
       await visit(page, `/w/${slug}/team`, /.+/);
       await check(run, "team");
       await visit(page, `/w/${slug}/digest`, /.+/);
