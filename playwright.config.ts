@@ -37,7 +37,12 @@ export default defineConfig({
       ],
     },
   },
-  projects: [{ name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined } }],
+  projects: [
+    { name: "chromium", use: { ...devices["Desktop Chrome"], channel: undefined }, grepInvert: /@alone/ },
+    // Tests that time the server (known vs unknown addresses answer within ±10 %) run after the
+    // rest, with nothing else running beside them: another worker's journey is noise they'd measure.
+    { name: "alone", use: { ...devices["Desktop Chrome"], channel: undefined }, grep: /@alone/, dependencies: ["chromium"] },
+  ],
   webServer: {
     command: `node_modules/.bin/next start -p ${PORT}`,
     url: `${baseURL}/api/health`,

@@ -153,7 +153,7 @@ async function expectAlike(label: string, rounds: number, ask: Ask): Promise<str
 
 test.describe.configure({ mode: "serial" });
 
-test("sign-in, sign-up and reset answer alike for known and unknown addresses", async ({ request, baseURL }) => {
+test("sign-in, sign-up and reset answer alike for known and unknown addresses", { tag: "@alone" }, async ({ request, baseURL }) => {
   test.setTimeout(480_000);
   const base = baseURL!;
   const ROUNDS = 20;
