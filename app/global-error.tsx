@@ -12,7 +12,7 @@ export default function GlobalError({ reset }: { error: Error & { digest?: strin
             Try again
           </button>
           {/* A full page load: the app's own navigation may be what failed. */}
-          {/* eslint-disable-next-line @next/next/no-html-link-for-pages */}
+          {/* eslint-disable-next-line @next/next/no-html-link-for-pages -- global-error replaces the root layout; <Link> needs the app router that just failed */}
           <a href="/w" style={{ alignSelf: "center", color: "inherit" }}>
             Back to your network
           </a>

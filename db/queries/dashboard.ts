@@ -47,7 +47,8 @@ export async function relationshipOverview(db: Db, scope: Scope, now = new Date(
   return inTenant(db, scope.workspaceId, async (db) => {
     const s = scoreSql(now);
     const t = STATE_THRESHOLD;
-    const named = (from: string, fields: SQL, order: SQL) =>
+    // `from` is one of this query's own CTE names (sql.raw takes identifiers, never input).
+    const named = (from: "owing" | "cold" | "streaks", fields: SQL, order: SQL) =>
       sql`(select coalesce(json_agg(json_build_object('id', l.id, 'name', c.name, ${fields}) order by ${order}), '[]')
             from ${sql.raw(from)} l join ${contacts} c on c.workspace_id = ${scope.workspaceId} and c.id = l.id)`;
     const [row] = await queryRows<Overview>(

@@ -116,7 +116,8 @@ export async function takeOverDigests(
 ): Promise<Claim[]> {
   return asSystem(db, async (db) => {
     const lease = new Date(now.getTime() + opts.leaseMs);
-    const ready = (t: string) =>
+    // `t` is one of the statement's own table aliases (sql.raw takes identifiers, never input).
+    const ready = (t: "x" | "d") =>
       sql`((${sql.raw(t)}.status = 'pending' and ${sql.raw(t)}.next_attempt_at <= ${ts(now)})
         or (${sql.raw(t)}.status = 'sending' and ${sql.raw(t)}.lease_until < ${ts(now)}))
         and ${sql.raw(t)}.attempts < ${opts.maxAttempts}`;

@@ -115,20 +115,5 @@ export async function startApp(opts: { port: number; databaseUrl: string; distDi
   };
 }
 
-const cookiesOf = (res: Response) => res.headers.getSetCookie().map((c) => c.split(";")[0]!);
-
-/** Signs in through Auth.js's credentials callback, as the sign-in form does; returns the Cookie header. */
-export async function signIn(base: string, email: string, password: string): Promise<string> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
-  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const jar = cookiesOf(csrf);
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
-    method: "POST",
-    redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: jar.join("; ") },
-    body: new URLSearchParams({ email, password, csrfToken, callbackUrl: base }),
-  });
-  const cookies = [...jar, ...cookiesOf(res)];
-  if (!cookies.some((c) => c.includes("session-token="))) throw new Error(`signing in as ${email} gave no session cookie (status ${res.status})`);
-  return cookies.join("; ");
-}
+// Signing in as the sign-in form does: the same helper the benchmarks use.
+export { signIn } from "../../bench/lib/sign-in";
