@@ -1,213 +1,33 @@
-"use client";
-
-import { useRef, useState } from "react";
-import { useRouter } from "next/navigation";
-import { useAction } from "next-safe-action/hooks";
-import { toast } from "@/components/ui/toast";
 import type { NoteItem } from "@/db/queries/notes";
-import { Alert } from "@/components/ui/alert";
-import { Button } from "@/components/ui/button";
-import { ConfirmButton } from "@/components/ui/confirm-button";
 import { Markdown } from "@/components/ui/markdown";
-import { TextAreaField } from "@/components/ui/textarea-field";
-import { formErrors } from "@/lib/action-errors";
-import { createNoteAction, deleteNoteAction, setNoteVisibilityAction, updateNoteAction } from "../actions";
+import { NewNoteForm } from "./new-note-form";
+import { NoteCard } from "./note-card";
 
 type Props = { slug: string; contactId: string; notes: NoteItem[] };
 
+/**
+ * The notes about a contact. Their Markdown is rendered here, on the server: the parser and
+ * sanitiser stay out of the browser's bundle, and hydration has only the finished markup.
+ */
 export function NotesPanel({ slug, contactId, notes }: Props) {
-  const router = useRouter();
-  const form = useRef<HTMLFormElement>(null);
-  const create = useAction(createNoteAction.bind(null, slug), {
-    onSuccess: ({ input }) => {
-      form.current?.reset();
-      router.refresh();
-      toast("Note added", { description: input.visibility === "team" ? "Your teammates can read it." : "Only you can read it." });
-    },
-  });
-  const errors = formErrors(create.result);
-
   return (
     <section aria-labelledby="notes-title" className="flex flex-col gap-4">
       <h2 id="notes-title" className="text-heading">
         Notes
       </h2>
-      <form
-        ref={form}
-        noValidate
-        className="flex flex-col gap-3 rounded-card border border-line bg-surface p-4"
-        onSubmit={(e) => {
-          e.preventDefault();
-          const fd = new FormData(e.currentTarget);
-          create.execute({
-            contactId,
-            body: String(fd.get("body") ?? ""),
-            visibility: fd.get("visibility") === "team" ? "team" : "private",
-          });
-        }}
-      >
-        {errors.form && <Alert tone="error">{errors.form}</Alert>}
-        <TextAreaField
-          label="New note"
-          name="body"
-          rows={3}
-          placeholder="What did you learn about them? What do they care about?"
-          hint="Markdown works: **bold**, lists, links."
-          error={errors.field("body")}
-        />
-        <fieldset className="flex flex-wrap gap-4 text-sm">
-          <legend className="sr-only">Who can read this note</legend>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="visibility" value="private" defaultChecked /> Private — only you
-          </label>
-          <label className="flex items-center gap-2">
-            <input type="radio" name="visibility" value="team" /> Shared with the team
-          </label>
-        </fieldset>
-        <div>
-          <Button type="submit" pending={create.isPending} pendingLabel="Saving…">
-            Add note
-          </Button>
-        </div>
-      </form>
+      <NewNoteForm slug={slug} contactId={contactId} />
 
       {notes.length === 0 ? (
         <p className="text-sm text-ink-muted">No notes yet. Remember what matters to them, not what you want from them.</p>
       ) : (
         <ul className="flex flex-col gap-3">
           {notes.map((n) => (
-            <NoteCard key={n.id} slug={slug} note={n} />
+            <NoteCard key={n.id} slug={slug} note={n}>
+              <Markdown>{n.body}</Markdown>
+            </NoteCard>
           ))}
         </ul>
       )}
     </section>
-  );
-}
-
-function NoteCard({ slug, note }: { slug: string; note: NoteItem }) {
-  const router = useRouter();
-  const [editing, setEditing] = useState(false);
-  const [draft, setDraft] = useState(note.body);
-  const [baseVersion, setBaseVersion] = useState(note.version);
-  const refresh = () => router.refresh();
-  const update = useAction(updateNoteAction.bind(null, slug), {
-    onSuccess: ({ data }) => {
-      if (data?.status === "ok") {
-        setEditing(false);
-        setBaseVersion(data.version);
-        refresh();
-        toast("Note updated");
-      }
-    },
-  });
-  const visibility = useAction(setNoteVisibilityAction.bind(null, slug), {
-    onSuccess: ({ input }) => {
-      refresh();
-      toast(input.visibility === "team" ? "Note shared with the team" : "Note made private");
-    },
-  });
-  const remove = useAction(deleteNoteAction.bind(null, slug), {
-    onSuccess: () => {
-      refresh();
-      toast("Note deleted");
-    },
-  });
-  const conflict = update.result.data?.status === "conflict" ? update.result.data.current : null;
-  const error = update.result.serverError ?? visibility.result.serverError ?? remove.result.serverError;
-  const bodyError = formErrors(update.result).field("body");
-
-  return (
-    <li className="rounded-card border border-line bg-surface p-4">
-      <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-ink-subtle">
-        <span>
-          {note.mine ? "You" : note.author} · {new Date(note.createdAt).toLocaleDateString()}
-          {note.updatedAt !== note.createdAt && " · edited"}
-        </span>
-        <span
-          className={`rounded-full px-2 py-0.5 ${note.visibility === "private" ? "bg-warn-soft text-warn-fg" : "bg-accent-soft text-accent-soft-fg"}`}
-        >
-          {note.visibility === "private" ? "Private — only you" : "Team"}
-        </span>
-      </div>
-
-      {editing ? (
-        <form
-          noValidate
-          className="mt-3 flex flex-col gap-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            update.execute({ id: note.id, body: draft, version: conflict ? conflict.version : baseVersion });
-            if (conflict) setBaseVersion(conflict.version);
-          }}
-        >
-          {conflict && (
-            <div role="alert" className="rounded-lg border border-warn-line bg-warn-soft p-3 text-sm text-warn-fg">
-              <p className="font-medium">This note was changed elsewhere while you were editing.</p>
-              <p className="mt-1">Nothing was overwritten. The saved version is below; your text is still in the box.</p>
-              <pre className="mt-2 max-h-48 overflow-auto whitespace-pre-wrap rounded bg-surface p-2 font-sans">{conflict.body}</pre>
-              <button type="button" className="mt-2 font-medium underline" onClick={() => setDraft(conflict.body)}>
-                Replace my text with the saved version
-              </button>
-            </div>
-          )}
-          <TextAreaField label="Edit note" rows={4} value={draft} onChange={(e) => setDraft(e.target.value)} error={bodyError} />
-          <div className="flex gap-3">
-            <Button type="submit" pending={update.isPending} pendingLabel="Saving…">
-              {conflict ? "Save my version" : "Save"}
-            </Button>
-            <Button type="button" variant="ghost" onClick={() => { setEditing(false); setDraft(note.body); update.reset(); }}>
-              Cancel
-            </Button>
-          </div>
-        </form>
-      ) : (
-        <Markdown>{note.body}</Markdown>
-      )}
-
-      {/* A team note's text is the team's to keep current; sharing and deleting stay the author's. */}
-      {(note.mine || note.visibility === "team") && !editing && (
-        <div className="mt-3 flex flex-wrap gap-2">
-          <Button
-            variant="ghost"
-            className="!px-2 !py-1"
-            onClick={() => {
-              setDraft(note.body);
-              setBaseVersion(note.version);
-              update.reset();
-              setEditing(true);
-            }}
-          >
-            Edit
-          </Button>
-          {note.mine && (
-            <>
-              <Button
-                variant="ghost"
-                className="!px-2 !py-1"
-                pending={visibility.isPending}
-                onClick={() => visibility.execute({ id: note.id, visibility: note.visibility === "private" ? "team" : "private" })}
-              >
-                {note.visibility === "private" ? "Share with the team" : "Make private"}
-              </Button>
-              <ConfirmButton
-                label="Delete note"
-                title="Delete this note?"
-                confirmLabel="Delete"
-                variant="ghost"
-                pending={remove.isPending}
-                onConfirm={() => remove.execute({ id: note.id })}
-              >
-                It is removed for good.
-              </ConfirmButton>
-            </>
-          )}
-        </div>
-      )}
-      {error && (
-        <p role="alert" className="mt-2 text-sm text-danger-fg">
-          {error}
-        </p>
-      )}
-    </li>
   );
 }
