@@ -1,13 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { AxisBottom, AxisLeft } from "@visx/axis";
-import { Group } from "@visx/group";
-import { scaleBand, scaleLinear } from "@visx/scale";
-import { Bar } from "@visx/shape";
 import type { Bucket, Week } from "@/db/queries/dashboard";
 
-// visx draws plain SVG from scales: a few KiB in the browser where recharts weighed ~130 KiB.
+// Plain SVG from two small scales. visx's axes measured every tick label in the DOM
+// (getComputedTextLength) while hydrating — a forced layout per label — and brought d3 into
+// the dashboard's bundle; these labels need no measuring: they are single words, anchored.
 // The SVG has a fixed coordinate system and scales to its box (viewBox), so no resize observer.
 const W = 480;
 const H = 200;
@@ -25,17 +23,55 @@ const tick = { fontSize: 11, fill: "var(--ink-subtle)" } as const;
 const bandLabel = (b: Bucket) => `${b.from.toFixed(1)} to ${b.to.toFixed(1)}`;
 const bandColor = (b: Bucket) => (b.to <= -0.2 + 1e-9 ? RECEIVED : b.from >= 0.2 - 1e-9 ? GAVE : NEUTRAL);
 
-function yScale(max: number) {
-  return scaleLinear<number>({ domain: [0, Math.max(1, max)], range: [innerH, 0], nice: true });
+/** Evenly spaced bands over [0, width] with the same inner and outer padding (d3's scaleBand). */
+function bands(n: number, width: number, padding: number) {
+  const step = width / Math.max(1, n - padding + 2 * padding);
+  const offset = (width - step * (n - padding)) / 2;
+  return { x: (i: number) => offset + step * i, bandwidth: step * (1 - padding) };
 }
 
-function Grid({ y }: { y: ReturnType<typeof yScale> }) {
+/** d3's tick step: 1, 2 or 5 times a power of ten, about `count` of them over [0, max]. */
+function tickStep(max: number, count: number) {
+  const raw = max / count;
+  const power = 10 ** Math.floor(Math.log10(raw));
+  const error = raw / power;
+  return power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
+}
+
+/** A linear y scale from 0 to a round maximum (d3's nice()), and about four ticks on it. */
+function yScale(dataMax: number) {
+  let max = Math.max(1, dataMax);
+  for (let i = 0, prev = 0; i < 10; i++) {
+    const step = tickStep(max, 10);
+    if (step === prev) break;
+    max = Math.ceil(max / step) * step;
+    prev = step;
+  }
+  const step = tickStep(max, 4);
+  const ticks = Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => Math.round(i * step * 1e9) / 1e9);
+  return { y: (v: number) => innerH - (v / max) * innerH, ticks };
+}
+
+function Grid({ scale }: { scale: ReturnType<typeof yScale> }) {
   return (
     <>
-      {y.ticks(4).map((t) => (
-        <line key={t} x1={0} x2={innerW} y1={y(t)} y2={y(t)} stroke={GRID} />
+      {scale.ticks.map((t) => (
+        <line key={t} x1={0} x2={innerW} y1={scale.y(t)} y2={scale.y(t)} stroke={GRID} />
       ))}
     </>
+  );
+}
+
+/** The y axis: its tick values, right-aligned left of the plot. */
+function AxisLeft({ scale }: { scale: ReturnType<typeof yScale> }) {
+  return (
+    <g>
+      {scale.ticks.map((t) => (
+        <text key={t} x={-12} y={scale.y(t) + 3} textAnchor="end" {...tick}>
+          {t}
+        </text>
+      ))}
+    </g>
   );
 }
 
@@ -51,22 +87,22 @@ function Readout({ text, fallback }: { text: string | null; fallback: string }) 
 /** How many relationships sit at each balance, from owing (left) to giving (right). */
 export function BalanceChart({ buckets }: { buckets: Bucket[] }) {
   const [hover, setHover] = useState<Bucket | null>(null);
-  const x = scaleBand<string>({ domain: buckets.map(bandLabel), range: [0, innerW], padding: 0.15 });
-  const y = yScale(Math.max(...buckets.map((b) => b.count)));
+  const x = bands(buckets.length, innerW, 0.15);
+  const scale = yScale(Math.max(...buckets.map((b) => b.count)));
   return (
     <figure>
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label="Relationships by balance (the table below has the numbers)">
-        <Group left={M.left} top={M.top}>
-          <Grid y={y} />
-          {buckets.map((b) => {
+        <g transform={`translate(${M.left}, ${M.top})`}>
+          <Grid scale={scale} />
+          {buckets.map((b, i) => {
             const label = bandLabel(b);
-            const top = y(b.count);
+            const top = scale.y(b.count);
             return (
-              <Bar
+              <rect
                 key={label}
-                x={x(label)}
+                x={x.x(i)}
                 y={top}
-                width={x.bandwidth()}
+                width={x.bandwidth}
                 height={innerH - top}
                 rx={3}
                 fill={bandColor(b)}
@@ -75,12 +111,12 @@ export function BalanceChart({ buckets }: { buckets: Bucket[] }) {
                 onMouseLeave={() => setHover(null)}
               >
                 <title>{`Balance ${label}: ${b.count} relationships`}</title>
-              </Bar>
+              </rect>
             );
           })}
-          <AxisLeft scale={y} numTicks={4} tickFormat={(v) => `${Number(v)}`} hideAxisLine hideTicks tickLabelProps={() => ({ ...tick, textAnchor: "end", dx: -4, dy: 3 })} />
-          <AxisBottom top={innerH} scale={x} hideTicks tickFormat={() => ""} stroke={GRID} />
-        </Group>
+          <AxisLeft scale={scale} />
+          <line x1={0} x2={innerW} y1={innerH} y2={innerH} stroke={GRID} />
+        </g>
       </svg>
       <Readout text={hover && `Balance ${bandLabel(hover)}: ${hover.count} relationships`} fallback="Point at a bar to see how many relationships sit there." />
       <figcaption className="flex justify-between text-xs text-ink-subtle">
@@ -113,39 +149,38 @@ export function BalanceChart({ buckets }: { buckets: Bucket[] }) {
 /** Weighted gives and takes per week, over twelve weeks. */
 export function WeeklyChart({ weeks }: { weeks: Week[] }) {
   const [hover, setHover] = useState<Week | null>(null);
-  const x = scaleBand<string>({ domain: weeks.map((w) => w.week), range: [0, innerW], padding: 0.2 });
-  const pair = scaleBand<"gave" | "received">({ domain: ["gave", "received"], range: [0, x.bandwidth()], padding: 0.05 });
-  const y = yScale(Math.max(...weeks.flatMap((w) => [w.gave, w.received])));
+  const x = bands(weeks.length, innerW, 0.2);
+  const pair = bands(2, x.bandwidth, 0.05);
+  const scale = yScale(Math.max(...weeks.flatMap((w) => [w.gave, w.received])));
   return (
     <figure>
       <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label="Gives and takes per week (the table below has the numbers)">
-        <Group left={M.left} top={M.top}>
-          <Grid y={y} />
-          {weeks.map((w) => (
-            <Group key={w.week} data-week={w.week} left={x(w.week)} onMouseEnter={() => setHover(w)} onMouseLeave={() => setHover(null)}>
+        <g transform={`translate(${M.left}, ${M.top})`}>
+          <Grid scale={scale} />
+          {weeks.map((w, i) => (
+            <g key={w.week} data-week={w.week} transform={`translate(${x.x(i)}, 0)`} onMouseEnter={() => setHover(w)} onMouseLeave={() => setHover(null)}>
               {/* A full-height target, so the pointer finds short weeks too. */}
-              <rect width={x.bandwidth()} height={innerH} fill="transparent" />
-              {(["gave", "received"] as const).map((k) => {
-                const top = y(w[k]);
+              <rect width={x.bandwidth} height={innerH} fill="transparent" />
+              {(["gave", "received"] as const).map((k, j) => {
+                const top = scale.y(w[k]);
                 return (
-                  <Bar key={k} x={pair(k)} y={top} width={pair.bandwidth()} height={innerH - top} rx={2} fill={k === "gave" ? GAVE : RECEIVED}>
+                  <rect key={k} x={pair.x(j)} y={top} width={pair.bandwidth} height={innerH - top} rx={2} fill={k === "gave" ? GAVE : RECEIVED}>
                     <title>{`Week of ${w.week}: ${k === "gave" ? "gave" : "received"} ${w[k]}`}</title>
-                  </Bar>
+                  </rect>
                 );
               })}
-            </Group>
+            </g>
           ))}
-          <AxisLeft scale={y} numTicks={4} tickFormat={(v) => `${Number(v)}`} hideAxisLine hideTicks tickLabelProps={() => ({ ...tick, textAnchor: "end", dx: -4, dy: 3 })} />
-          <AxisBottom
-            top={innerH}
-            scale={x}
-            hideTicks
-            stroke={GRID}
-            tickValues={weeks.filter((_, i) => i % 2 === 1).map((w) => w.week)}
-            tickFormat={(w) => String(w).slice(5)}
-            tickLabelProps={() => ({ ...tick, textAnchor: "middle" })}
-          />
-        </Group>
+          <AxisLeft scale={scale} />
+          <line x1={0} x2={innerW} y1={innerH} y2={innerH} stroke={GRID} />
+          {weeks.map((w, i) =>
+            i % 2 === 1 ? (
+              <text key={w.week} x={x.x(i) + x.bandwidth / 2} y={innerH + 19} textAnchor="middle" {...tick}>
+                {w.week.slice(5)}
+              </text>
+            ) : null,
+          )}
+        </g>
       </svg>
       <Readout text={hover && `Week of ${hover.week}: gave ${hover.gave}, received ${hover.received}`} fallback="Point at a week to see its numbers." />
       <p className="flex gap-4 text-xs text-ink-subtle" aria-hidden>
