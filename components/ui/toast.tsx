@@ -8,7 +8,9 @@ export type ToastItem = { id: number; title: string; description?: string; tone:
 
 // A tiny store outside React, so any client code (a form's success branch, a mutation's
 // onSuccess) can call toast() without a context.
-let items: ToastItem[] = [];
+const none: ToastItem[] = [];
+// Starts as the server's snapshot itself, so hydrating the Toaster schedules no re-render.
+let items: ToastItem[] = none;
 let nextId = 1;
 const listeners = new Set<() => void>();
 const emit = () => listeners.forEach((l) => l());
@@ -28,7 +30,6 @@ const subscribe = (l: () => void) => {
   listeners.add(l);
   return () => listeners.delete(l);
 };
-const none: ToastItem[] = [];
 
 // The Radix part loads with the first toast, so pages that never toast don't pay for it.
 const ToastStack = dynamic(() => import("./toast-stack").then((m) => m.ToastStack), { ssr: false });
