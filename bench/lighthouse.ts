@@ -29,6 +29,7 @@ const USAGE = `Usage: npm run bench:lighthouse [-- options]
   --scale small     no DATABASE_URL: seed a temporary PGlite folder and use that
   --workspace SLUG  seeded workspace (default seed-large)
   --chrome PATH     the browser (default /usr/bin/chromium)
+  --full            also write each page's whole Lighthouse report (bootup-time, long-tasks, LCP element …)
 Environment: DATABASE_URL (the seeded PostgreSQL), NEXT_DIST_DIR (default .next).`;
 
 const { values } = parseArgs({
@@ -38,6 +39,7 @@ const { values } = parseArgs({
     scale: { type: "string" },
     workspace: { type: "string", default: "seed-large" },
     chrome: { type: "string", default: "/usr/bin/chromium" },
+    full: { type: "boolean", default: false },
     help: { type: "boolean", short: "h", default: false },
   },
 });
@@ -120,6 +122,7 @@ async function main(): Promise<number> {
       chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
     const results: PageResult[] = [];
+    const reports: { name: string; lhr: Result }[] = [];
     for (const preset of presets) {
       for (const p of pages) {
         log(`${p.page} (${preset}): ${p.path}`);
@@ -132,6 +135,7 @@ async function main(): Promise<number> {
         const finalUrl = new URL(runner.lhr.finalDisplayedUrl);
         if (finalUrl.pathname !== p.path) throw new Error(`${p.path} ended at ${finalUrl.pathname}: not signed in?`);
         results.push(summarise(p.page, p.path, preset, runner.lhr));
+        if (values.full) reports.push({ name: `${p.page.replace(/\W+/g, "-")}-${preset}`, lhr: runner.lhr });
       }
     }
 
@@ -161,6 +165,11 @@ async function main(): Promise<number> {
       JSON.stringify({ when, commit: commit(), buildId, distDir, min, machine: { ...machine(), loadAverage: { atStart: loadAtStart, atEnd: loadAtEnd } }, results }, null, 2) + "\n",
     );
     console.log(`\nwritten: ${path.relative(root, file)}`);
+    for (const r of reports) {
+      const full = file.replace(/\.json$/, `.${r.name}.lhr.json`);
+      fs.writeFileSync(full, JSON.stringify(r.lhr) + "\n");
+      console.log(`written: ${path.relative(root, full)}`);
+    }
     const under = results.filter((r) => CATEGORIES.some((c) => (r.scores[c] ?? 0) < min));
     if (under.length) log(`under ${min}: ${under.map((r) => `${r.page} (${r.preset})`).join("; ")}`);
     return under.length > 0 ? 1 : 0;
