@@ -1,6 +1,6 @@
 "use client";
 
-import { useSyncExternalStore, type ButtonHTMLAttributes, type Ref } from "react";
+import { startTransition, useEffect, useState, type ButtonHTMLAttributes, type Ref } from "react";
 import { buttonClass, type ButtonVariant } from "./button-class";
 
 type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
@@ -10,14 +10,16 @@ type Props = ButtonHTMLAttributes<HTMLButtonElement> & {
   ref?: Ref<HTMLButtonElement>;
 };
 
-const subscribe = () => () => {};
-
 /**
  * Disabled until the page is hydrated: a click before that would do nothing (or submit
  * the form natively, without its handler), which feels broken on a slow connection.
+ * Enabled in a transition: a store's snapshot (useSyncExternalStore) that differs from the
+ * server's forces a synchronous re-render after hydration, one long task for every button on
+ * the page; a transition renders the buttons in short slices between other work instead.
  */
 export function Button({ variant = "primary", pending, pendingLabel, children, className = "", ...rest }: Props) {
-  const hydrated = useSyncExternalStore(subscribe, () => true, () => false);
+  const [hydrated, setHydrated] = useState(false);
+  useEffect(() => startTransition(() => setHydrated(true)), []);
   return (
     <button
       {...rest}
