@@ -11,8 +11,8 @@ import { TextAreaField } from "@/components/ui/textarea-field";
 import { formErrors } from "@/lib/action-errors";
 import { deleteNoteAction, setNoteVisibilityAction, updateNoteAction } from "../actions";
 
-/** One note: its text (rendered from Markdown on the server, as children), edit, share and delete. */
-export function NoteCard({ slug, note, children }: { slug: string; note: NoteItem; children: ReactNode }) {
+/** One note: its text (rendered from Markdown on the server, as children) and date, edit, share and delete. */
+export function NoteCard({ slug, note, date, children }: { slug: string; note: NoteItem; date: string; children: ReactNode }) {
   const router = useRouter();
   const [editing, setEditing] = useState(false);
   const [draft, setDraft] = useState(note.body);
@@ -48,7 +48,7 @@ export function NoteCard({ slug, note, children }: { slug: string; note: NoteIte
     <li className="rounded-card border border-line bg-surface p-4">
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-ink-subtle">
         <span>
-          {note.mine ? "You" : note.author} · {new Date(note.createdAt).toLocaleDateString()}
+          {note.mine ? "You" : note.author} · {date}
           {note.updatedAt !== note.createdAt && " · edited"}
         </span>
         <span

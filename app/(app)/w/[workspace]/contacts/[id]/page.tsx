@@ -139,7 +139,7 @@ export default async function ContactPage({ params, searchParams }: Props) {
               </Link>
             )}
           </section>
-          <NotesPanel slug={slug} contactId={id} notes={notes} />
+          <NotesPanel slug={slug} contactId={id} notes={notes} timeZone={user.timeZone} />
         </div>
         <aside className="flex flex-col gap-6">
           <PromisesPanel slug={slug} contactId={id} promises={openPromises} today={today} />
