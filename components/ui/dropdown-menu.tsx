@@ -2,16 +2,22 @@
 
 import * as RadixMenuPrimitive from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
-import type { MenuProps } from "./menu";
+import { useEffect, useRef } from "react";
+import type { MenuProps, TakeOver } from "./menu";
 
 const itemClass =
   "flex min-h-9 cursor-pointer select-none items-center gap-2 rounded-md px-3 py-2 text-sm text-ink outline-none data-[highlighted]:bg-surface-muted data-[disabled]:cursor-default data-[disabled]:opacity-60 aria-[current=page]:font-semibold aria-[current=page]:text-accent-text";
 
-/** The Radix side of <Menu>: loaded after hydration (see ./menu.tsx). */
-export function RadixMenu({ label, trigger, triggerClassName, entries, align = "end", contentClassName = "" }: MenuProps) {
+/** The Radix side of <Menu>: loaded on the first approach (see ./menu.tsx). */
+export function RadixMenu({ label, trigger, triggerClassName, entries, align = "end", contentClassName = "", takeOver }: MenuProps & { takeOver: TakeOver }) {
+  const triggerRef = useRef<HTMLButtonElement>(null);
+  // Keyboard focus that was on the stand-in trigger moves to this one (an opening menu takes it itself).
+  useEffect(() => {
+    if (takeOver.focus && !takeOver.open) triggerRef.current?.focus();
+  }, [takeOver]);
   return (
-    <RadixMenuPrimitive.Root modal={false}>
-      <RadixMenuPrimitive.Trigger aria-label={label} className={triggerClassName}>
+    <RadixMenuPrimitive.Root modal={false} defaultOpen={takeOver.open}>
+      <RadixMenuPrimitive.Trigger ref={triggerRef} aria-label={label} className={triggerClassName}>
         {trigger}
       </RadixMenuPrimitive.Trigger>
       <RadixMenuPrimitive.Portal>

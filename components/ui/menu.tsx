@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useState, type ComponentType, type ReactNode } from "react";
+import { startTransition, useEffect, useRef, useState, type ComponentType, type ReactNode } from "react";
 
 export type MenuEntry =
   | { kind: "link"; href: string; label: ReactNode; current?: boolean; className?: string }
@@ -18,24 +18,55 @@ export type MenuProps = {
   contentClassName?: string;
 };
 
-type Impl = ComponentType<MenuProps>;
+/** How the Radix menu takes over from the stand-in trigger: open already, or holding the focus. */
+export type TakeOver = { open: boolean; focus: boolean };
+
+type Impl = ComponentType<MenuProps & { takeOver: TakeOver }>;
 let loaded: Impl | null = null;
 let loading: Promise<Impl> | null = null;
 const load = () => (loading ??= import("./dropdown-menu").then((m) => (loaded = m.RadixMenu)));
 
 /**
  * A menu button (Radix DropdownMenu: arrow keys, type-ahead, Esc, focus return). The menu's
- * code loads right after hydration rather than with the page, so the header's three menus
- * don't add to every page's first load; until then the trigger shows, disabled.
+ * code loads when the pointer or focus comes to the trigger, or at the first press, not with
+ * the page: the header's three menus would otherwise load and mount Radix on every page
+ * right after hydration, when the phone is busiest. A press before the code is here opens
+ * the menu as soon as it is; focus stays on the trigger across the swap. Disabled until
+ * the page is hydrated.
  */
 export function Menu(props: MenuProps) {
-  const [Impl, setImpl] = useState<Impl | null>(() => loaded);
-  useEffect(() => {
-    if (!Impl) void load().then((m) => setImpl(() => m));
-  }, [Impl]);
-  if (Impl) return <Impl {...props} />;
+  const [radix, setRadix] = useState<{ Impl: Impl; takeOver: TakeOver } | null>(() =>
+    loaded ? { Impl: loaded, takeOver: { open: false, focus: false } } : null,
+  );
+  const [hydrated, setHydrated] = useState(false);
+  const pressed = useRef(false);
+  const standIn = useRef<HTMLButtonElement>(null);
+  useEffect(() => startTransition(() => setHydrated(true)), []);
+
+  const want = (open: boolean) => {
+    if (open) pressed.current = true;
+    void load().then((Impl) => {
+      const takeOver = { open: pressed.current, focus: document.activeElement === standIn.current };
+      // A press that comes after an approach but before the swap still opens the menu.
+      setRadix((r) => (r && (r.takeOver.open || !takeOver.open) ? r : { Impl, takeOver }));
+    });
+  };
+
+  if (radix) return <radix.Impl {...props} takeOver={radix.takeOver} />;
   return (
-    <button type="button" disabled aria-label={props.label} aria-haspopup="menu" className={props.triggerClassName}>
+    <button
+      ref={standIn}
+      type="button"
+      disabled={!hydrated}
+      aria-label={props.label}
+      aria-haspopup="menu"
+      aria-expanded={false}
+      className={props.triggerClassName}
+      onPointerEnter={() => want(false)}
+      onFocus={() => want(false)}
+      onPointerDown={() => want(true)}
+      onClick={() => want(true)}
+    >
       {props.trigger}
     </button>
   );
