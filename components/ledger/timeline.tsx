@@ -14,6 +14,11 @@ const DIRECTION: Record<TimelineInteraction["direction"], { label: string; style
   mutual: { label: "together", style: "bg-surface-muted text-ink" },
 };
 
+// Entries off screen skip style, layout and paint until they are scrolled near (content-visibility):
+// a long timeline is most of a contact page's markup and sits below the fold on a phone. They
+// stay in the document and the accessibility tree; the estimated height keeps the scrollbar steady.
+const offscreenCheap = "[content-visibility:auto] [contain-intrinsic-size:auto_5rem]";
+
 /** Interactions and notes, newest first, in one stream. */
 type Props = {
   slug: string;
@@ -38,7 +43,7 @@ export function Timeline({ slug, contact, timeZone, today, interactions, notes }
     <ol className="flex flex-col gap-2">
       {entries.map((e) =>
         e.type === "interaction" ? (
-          <li key={`i-${e.item.id}`} className="flex flex-wrap items-start gap-2 rounded-lg border border-line bg-surface p-3 text-sm">
+          <li key={`i-${e.item.id}`} className={`flex flex-wrap items-start gap-2 rounded-lg border border-line bg-surface p-3 text-sm ${offscreenCheap}`}>
             <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${DIRECTION[e.item.direction].style}`}>
               {e.item.mine ? "You" : e.item.member} {DIRECTION[e.item.direction].label}
             </span>
@@ -60,7 +65,7 @@ export function Timeline({ slug, contact, timeZone, today, interactions, notes }
             )}
           </li>
         ) : (
-          <li key={`n-${e.item.id}`} className="rounded-lg border border-dashed border-line p-3 text-sm text-ink-muted">
+          <li key={`n-${e.item.id}`} className={`rounded-lg border border-dashed border-line p-3 text-sm text-ink-muted ${offscreenCheap}`}>
             <span className="text-xs">
               Note by {e.item.mine ? "you" : e.item.author} · {localDate(e.at)}
               {e.item.visibility === "private" ? " · private" : ""}
