@@ -56,7 +56,13 @@ export default defineConfig({
       APP_URL: baseURL,
       AUTH_SECRET: "e2e-secret-that-is-long-enough-for-auth-js-0123456789",
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
+      // On PostgreSQL, E2E_DATABASE_APP_URL (set by .ci/run) is a login that owns nothing: the app
+      // connects as it, and DATABASE_URL, the tables' owner, becomes its DATABASE_OWNER_URL.
+      ...(process.env.DATABASE_URL
+        ? process.env.E2E_DATABASE_APP_URL
+          ? { DATABASE_URL: process.env.E2E_DATABASE_APP_URL, DATABASE_OWNER_URL: process.env.DATABASE_URL }
+          : { DATABASE_URL: process.env.DATABASE_URL }
+        : {}),
     },
   },
 });

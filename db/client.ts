@@ -18,6 +18,12 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void>; lockDown: () => Promise<void> };
 
+
+/** The owner's pool behind `db`, when the app logs in as a role of its own; else undefined. */
+export function ownerOf(db: Db): Db | undefined {
+  return owners.get(db);
+}
+
 /**
  * The role tenant data is read and written as: owns nothing and cannot bypass row-level
  * security (migration 0009). See db/tenant.ts.
@@ -26,7 +32,12 @@ export const TENANT_ROLE = "mutual_app";
 
 // One handle per process, kept on globalThis so dev reloads and test files reuse it
 // (PGlite takes seconds to open; two openers of one folder corrupt it).
-const g = globalThis as typeof globalThis & { __mutualDb?: Promise<Handle>; __mutualLocked?: boolean };
+const g = globalThis as typeof globalThis & { __mutualDb?: Promise<Handle>; __mutualLocked?: boolean; __mutualOwners?: WeakMap<Db, Db> };
+
+// App pools whose login is not the tables' owner (DATABASE_OWNER_URL set), with the owner's pool
+// beside each: where asSystem() (db/tenant.ts) runs its cross-workspace jobs. On globalThis too:
+// Next bundles this module more than once (pages, actions, instrumentation), the handle is one.
+const owners = (g.__mutualOwners ??= new WeakMap<Db, Db>());
 
 export function getDb(): Promise<Db> {
   return getHandle().then((h) => h.db);
@@ -59,31 +70,12 @@ export async function lockDownToTenantRole(): Promise<void> {
 async function open(): Promise<Handle> {
   const e = env();
   if (e.DATABASE_URL) {
-    const open = (role?: string) =>
-      postgres(e.DATABASE_URL!, {
-        max: Number(process.env.DATABASE_POOL_SIZE ?? 10),
-        onnotice: () => {},
-        // JIT compiles a plan for ~0.5 s when row estimates run high: a loss on every short query here.
-        // `role` as a startup parameter: each connection begins as the tenant role (lockDownToTenantRole).
-        connection: { application_name: "mutual", jit: "off", ...(role ? { role } : {}) },
-      });
-    let locked = g.__mutualLocked === true;
-    let client = open(locked ? TENANT_ROLE : undefined);
-    const handle: Handle = {
-      db: drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db,
-      kind: "postgres",
-      close: () => client.end({ timeout: 5 }),
-      lockDown: async () => {
-        if (locked) return;
-        locked = true;
-        // Connections opened before (as the login role) are closed; new ones start locked.
-        const before = client;
-        client = open(TENANT_ROLE);
-        handle.db = drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
-        await before.end({ timeout: 5 });
-      },
-    };
-    return handle;
+    return openPostgres({
+      url: e.DATABASE_URL,
+      ownerUrl: e.DATABASE_OWNER_URL,
+      poolSize: Number(process.env.DATABASE_POOL_SIZE ?? 10),
+      locked: g.__mutualLocked === true,
+    });
   }
   if (e.inMemory) {
     const client = await PGlite.create({ extensions: { pg_trgm } });
@@ -97,6 +89,59 @@ async function open(): Promise<Handle> {
     await client.close();
     release();
   });
+}
+
+const OWNER_POOL_SIZE = 3;
+
+/**
+ * PostgreSQL through postgres.js. With `ownerUrl` (a login other than `url`'s) the app's pool
+ * logs in as a role that owns nothing and only ever acts as {@link TENANT_ROLE}, from its first
+ * connection; a small second pool logs in as the owner, for migrations and asSystem(). Without
+ * it, `url` is the owner and its connections switch to the tenant role once locked down.
+ */
+export function openPostgres(opts: { url: string; ownerUrl?: string; poolSize: number; locked?: boolean }): Handle {
+  const connect = (url: string, max: number, role?: string) =>
+    postgres(url, {
+      max,
+      onnotice: () => {},
+      // JIT compiles a plan for ~0.5 s when row estimates run high: a loss on every short query here.
+      // `role` as a startup parameter: each connection begins as the tenant role.
+      connection: { application_name: "mutual", jit: "off", ...(role ? { role } : {}) },
+    });
+  const wrap = (client: postgres.Sql) => drizzlePostgres({ client, schema, casing: "snake_case" }) as unknown as Db;
+
+  if (opts.ownerUrl && opts.ownerUrl !== opts.url) {
+    const ownerClient = connect(opts.ownerUrl, OWNER_POOL_SIZE);
+    const client = connect(opts.url, opts.poolSize, TENANT_ROLE);
+    const db = wrap(client);
+    owners.set(db, wrap(ownerClient));
+    return {
+      db,
+      kind: "postgres",
+      close: async () => {
+        await Promise.all([client.end({ timeout: 5 }), ownerClient.end({ timeout: 5 })]);
+      },
+      lockDown: async () => {},
+    };
+  }
+
+  let locked = opts.locked === true;
+  let client = connect(opts.url, opts.poolSize, locked ? TENANT_ROLE : undefined);
+  const handle: Handle = {
+    db: wrap(client),
+    kind: "postgres",
+    close: () => client.end({ timeout: 5 }),
+    lockDown: async () => {
+      if (locked) return;
+      locked = true;
+      // Connections opened before (as the login role) are closed; new ones start locked.
+      const before = client;
+      client = connect(opts.url, opts.poolSize, TENANT_ROLE);
+      handle.db = wrap(client);
+      await before.end({ timeout: 5 });
+    },
+  };
+  return handle;
 }
 
 /** PGlite is one session: locking down sets its role for the session. */

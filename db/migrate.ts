@@ -22,7 +22,8 @@ const g = globalThis as typeof globalThis & { __mutualPgliteMigrations?: Promise
 export async function runMigrations(): Promise<void> {
   const e = env();
   if (e.DATABASE_URL) {
-    const client = postgres(e.DATABASE_URL, { max: 1, onnotice: () => {} });
+    // As the tables' owner: the app's own login may own nothing (DATABASE_OWNER_URL, db/client.ts).
+    const client = postgres(e.DATABASE_OWNER_URL ?? e.DATABASE_URL, { max: 1, onnotice: () => {} });
     try {
       const db = drizzlePostgres({ client });
       await db.execute(sql`select pg_advisory_lock(${MIGRATION_LOCK_KEY})`);

@@ -1,6 +1,6 @@
 import "server-only";
 import { sql } from "drizzle-orm";
-import { queryRows, TENANT_ROLE, type Db, type Tx } from "./client";
+import { ownerOf, queryRows, TENANT_ROLE, type Db, type Tx } from "./client";
 
 export { TENANT_ROLE };
 
@@ -47,19 +47,42 @@ async function bindAndRun<T>(tx: Tx, workspaceId: string, fn: (tx: Tx) => Promis
 }
 
 /**
- * Runs `fn` as the database login (the tables' owner), for the few jobs that work across
- * workspaces by design: claiming digests, deleting an account or a workspace, one's personal
- * export, accepting an invitation. The server's connections otherwise start as the tenant role
- * with no workspace bound (lockDownToTenantRole), where such queries would see nothing.
+ * Runs `fn` as the tables' owner, for the few jobs that work across workspaces by design:
+ * claiming digests, deleting an account or a workspace, one's personal export, finding and
+ * accepting an invitation, and the search's candidate ids (db/queries/contacts.ts says why).
+ * When the app logs in as a role of its own (DATABASE_OWNER_URL, db/client.ts) that is a
+ * transaction on the owner's pool: the app's login cannot get there by itself. Otherwise the
+ * login is the owner, and the transaction switches back to it from the tenant role, which the
+ * server's connections start as (lockDownToTenantRole) and where such queries see nothing.
  */
-export async function asSystem<T>(db: Db | Tx, fn: (tx: Tx) => Promise<T>): Promise<T> {
-  if (isTransaction(db)) {
-    if (bound.has(db)) throw new Error("asSystem: called inside a transaction bound to a workspace");
-    await db.execute(sql`select set_config('role', 'none', true)`);
-    return fn(db);
-  }
+export async function asSystem<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  const owner = ownerOf(db);
+  if (owner) return owner.transaction(fn);
   return db.transaction(async (tx) => {
     await tx.execute(sql`select set_config('role', 'none', true)`);
     return fn(tx);
   });
+}
+
+export type LoginReport = { login: string; superuser: boolean; bypassRls: boolean; owns: number; canBecomeOwner: boolean };
+
+/**
+ * What the connection's login (not its current role) may do: whether it is a superuser, may
+ * bypass row-level security, owns anything in this database (tables, schemas, functions, the
+ * database itself) or may become the tables' owner. The server refuses to start on an app login
+ * that may (lib/startup.ts).
+ */
+export async function describeLogin(db: Db): Promise<LoginReport> {
+  const [row] = await queryRows<LoginReport>(
+    db,
+    sql`select r.rolname as login, r.rolsuper as superuser, r.rolbypassrls as "bypassRls",
+      (select count(*)::int from pg_class c where c.relowner = r.oid)
+        + (select count(*)::int from pg_namespace n where n.nspowner = r.oid)
+        + (select count(*)::int from pg_proc p where p.proowner = r.oid)
+        + (select count(*)::int from pg_database d where d.datdba = r.oid and d.datname = current_database()) as owns,
+      pg_has_role(r.oid, (select relowner from pg_class where oid = 'public.contacts'::regclass), 'MEMBER') as "canBecomeOwner"
+    from pg_roles r where r.rolname = session_user`,
+  );
+  if (!row) throw new Error("describeLogin: the session's login has no pg_roles row");
+  return row;
 }

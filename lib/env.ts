@@ -14,6 +14,11 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must start with postgres:// or postgresql://")
     .optional(),
+  // The tables' owner, when DATABASE_URL logs in as a role that owns nothing (db/client.ts).
+  DATABASE_OWNER_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "DATABASE_OWNER_URL must start with postgres:// or postgresql://")
+    .optional(),
   APP_URL: z.url().optional(),
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   SMTP_URL: z
@@ -46,6 +51,9 @@ export function env(): Env {
     throw new Error(`Mutual cannot start: the environment is invalid.\n${lines.join("\n")}`);
   }
   const e = parsed.data;
+  if (e.DATABASE_OWNER_URL && !e.DATABASE_URL) {
+    throw new Error("Mutual cannot start: DATABASE_OWNER_URL is set without DATABASE_URL (the app's own login).");
+  }
   const inMemory = e.DATA_DIR === "memory://";
   cached = {
     ...e,
