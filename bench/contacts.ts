@@ -147,7 +147,7 @@ async function main(): Promise<number> {
   log(`"${TERMS.rare}" is in ${rareTerm?.notes} notes and ${rareTerm?.contacts} contacts' own fields`);
 
   // Follows nextCursor up to --deep times; the page after is the one timed (fewer on a small seed).
-  async function deep(sort: "name" | "recent"): Promise<{ cursor?: string; page: number }> {
+  async function deep(sort: "name" | "recent" | "balance"): Promise<{ cursor?: string; page: number }> {
     let cursor: string | undefined;
     let page = 1;
     for (let i = 0; i < deepPages; i++) {
@@ -158,7 +158,7 @@ async function main(): Promise<number> {
     }
     return { cursor, page };
   }
-  const [byName, byRecent] = [await deep("name"), await deep("recent")];
+  const [byName, byRecent, byBalance] = [await deep("name"), await deep("recent"), await deep("balance")];
 
   const allCases: Case[] = [
     { name: "select 1 (round-trip floor)", kind: "floor" },
@@ -166,6 +166,10 @@ async function main(): Promise<number> {
     { name: "list: by recent, first page", kind: "list", query: query({ sort: "recent" }) },
     { name: `list: by name, page ${byName.page}`, kind: "list", query: query({ sort: "name", ...(byName.cursor ? { cursor: byName.cursor } : {}) }) },
     { name: `list: by recent, page ${byRecent.page}`, kind: "list", query: query({ sort: "recent", ...(byRecent.cursor ? { cursor: byRecent.cursor } : {}) }) },
+    { name: "list: by balance, first page", kind: "list", query: query({ sort: "balance" }) },
+    { name: `list: by balance, page ${byBalance.page}`, kind: "list", query: query({ sort: "balance", ...(byBalance.cursor ? { cursor: byBalance.cursor } : {}) }) },
+    { name: "list: by balance, balanced only", kind: "list", query: query({ sort: "balance", state: "balanced" }) },
+    { name: "list: by balance, tag founder", kind: "list", query: query({ sort: "balance", tag: "founder" }) },
     { name: "tag: founder (common)", kind: "list", query: query({ tag: "founder" }) },
     { name: "tag: beekeeping (rare)", kind: "list", query: query({ tag: "beekeeping" }) },
     { name: `company: ${company?.company ?? "?"} (${company?.n ?? 0})`, kind: "list", query: query({ company: company?.company ?? "" }) },

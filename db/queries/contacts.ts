@@ -171,6 +171,8 @@ export async function listContacts(
     if (query.state === "balanced") where.push(sql`${score.balance} > ${-STATE_THRESHOLD} and ${score.balance} < ${STATE_THRESHOLD}`);
     if (query.cold) where.push(sql`${contacts.cadenceDays} is not null and ${score.daysSince} > ${contacts.cadenceDays}`);
     if (search) where.push(search);
+    // Sorted by balance, the page's ids are ranked first from the narrow rows they depend on.
+    if (query.sort === "balance") where.push(sql`${contacts.id} = any(array(${balancePageIds(scope, score, where, cursor, query.state)}))`);
     if (cursor) where.push(spec.after(cursor.k, cursor.id));
 
     const rows = await db
@@ -207,6 +209,35 @@ export async function listContacts(
           : null,
     };
   });
+}
+
+/**
+ * The ids of one page sorted by balance, (balance, id) after the cursor. The balance depends on
+ * the moment it is scored at (the prior is in today's units), so no index holds it; rather than
+ * score and sort every contact with its whole row, the page is drawn from two narrow walks:
+ * - the caller's relationship_stats rows (a covering index), scored and sorted on their own,
+ *   then joined to their contacts by primary key until a page passes the filters;
+ * - contacts the caller has no entries with (balance 0), in id order, which is their order.
+ * The list query then fetches and orders those few rows with every filter applied again.
+ */
+function balancePageIds(scope: Scope, score: ReturnType<typeof scoreSql>, where: (SQL | undefined)[], cursor: Cursor | undefined, state: ContactListQuery["state"]): SQL {
+  const limit = CONTACT_PAGE_SIZE + 1;
+  const ranked = sql`(select ${relationshipStats.contactId} as id, ${score.balance} as b from ${relationshipStats}
+    where ${relationshipStats.workspaceId} = ${scope.workspaceId} and ${relationshipStats.userId} = ${scope.userId}
+    ${cursor ? sql`and (${score.balance}, ${relationshipStats.contactId}) > (${cursor.k}::float8, ${cursor.id}::uuid)` : sql``}
+    order by 2, 1) ranked`;
+  const withStats = sql`(select ranked.id, ranked.b from ${ranked}
+    join ${contacts} on ${contacts.workspaceId} = ${scope.workspaceId} and ${contacts.id} = ranked.id
+    join ${relationshipStats} on ${statsOf(scope.userId)}
+    where ${and(...where)} order by ranked.b, ranked.id limit ${limit})`;
+  // No entries yet: balance 0, so none of them is owing or giving, nor after a cursor past 0.
+  const k = cursor ? Number(cursor.k) : -Infinity;
+  if (state === "owing" || state === "giving" || k > 0) return sql`select id from ${withStats} page`;
+  const withoutStats = sql`(select ${contacts.id} as id, 0::float8 as b from ${contacts}
+    left join ${relationshipStats} on ${statsOf(scope.userId)}
+    where ${relationshipStats.contactId} is null and ${and(...where)} ${k === 0 ? sql`and ${contacts.id} > ${cursor!.id}::uuid` : sql``}
+    order by ${contacts.id} limit ${limit})`;
+  return sql`select id from (${withStats} union all ${withoutStats}) page`;
 }
 
 /** Up to this many candidate ids, search filters by them; past it, walking in sort order is cheaper. */
