@@ -54,13 +54,14 @@ beforeAll(async () => {
   rows = [];
   for (const [i, c] of inserted.entries()) {
     // Mine: none (balance 0, no stats row), giving, owing, even (a stats row at exactly 0), mixed.
-    const mine: Entry[] = [
+    const patterns: Entry[][] = [
       [],
       [{ direction: "gave", weight: (i % 3) + 1, days: i % 50 }],
       [{ direction: "received", weight: (i % 4) + 1, days: i % 70 }],
       [{ direction: "gave", weight: 2, days: 3 }, { direction: "received", weight: 2, days: 3 }, { direction: "mutual", weight: 1, days: 9 }],
       [{ direction: "received", weight: 1, days: i }, { direction: "gave", weight: 3, days: 2 * i }],
-    ][i % 5]!;
+    ];
+    const mine = patterns[i % 5]!;
     for (const e of mine) await log(me, c.id, e);
     // A teammate's entries are theirs: they must not move my order.
     if (i % 5 === 0 && i % 10 === 0) await log(team.member, c.id, { direction: "received", weight: 5, days: 1 });
