@@ -36,7 +36,7 @@ export async function ensureBuild(log: (line: string) => void): Promise<string> 
   return distDir;
 }
 
-export async function startApp(opts: { port: number; databaseUrl: string; distDir: string }, log: (line: string) => void): Promise<App> {
+export async function startApp(opts: { port: number; databaseUrl: string; ownerUrl?: string; distDir: string }, log: (line: string) => void): Promise<App> {
   const base = `http://127.0.0.1:${opts.port}`;
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "mutual-faults-app-"));
   const env: NodeJS.ProcessEnv = {
@@ -45,6 +45,7 @@ export async function startApp(opts: { port: number; databaseUrl: string; distDi
     PORT: String(opts.port),
     NEXT_DIST_DIR: opts.distDir,
     DATABASE_URL: opts.databaseUrl,
+    ...(opts.ownerUrl ? { DATABASE_OWNER_URL: opts.ownerUrl } : {}),
     DATA_DIR: dataDir,
     APP_URL: base,
     AUTH_SECRET: randomBytes(33).toString("base64url"),

@@ -14,7 +14,8 @@ export type Cluster = {
   port: number;
   dir: string;
   bin: string;
-  url: (database: string) => string;
+  /** As `user` (default postgres, the superuser that owns everything). */
+  url: (database: string, user?: string) => string;
   /** `pg_ctl restart -m immediate`: no checkpoint, every backend killed, crash recovery on start. */
   restartImmediate: () => Promise<void>;
   /** Stops the cluster and deletes it; with `keepLogAt`, copies its server log there first. */
@@ -93,7 +94,7 @@ export async function startCluster(log: (line: string) => void): Promise<Cluster
     port,
     dir,
     bin,
-    url: (database) => `postgres://postgres@127.0.0.1:${port}/${database}`,
+    url: (database, user = "postgres") => `postgres://${user}@127.0.0.1:${port}/${database}`,
     restartImmediate: () => must(bin, "pg_ctl", ["-D", data, "-l", logFile, "-m", "immediate", "-w", "-t", "60", "restart"]),
     stop: async (keepLogAt) => {
       if (stopped) return;

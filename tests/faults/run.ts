@@ -79,6 +79,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
 // ——— databases on the throwaway cluster ———
 type Conn = { db: Db; sql: postgres.Sql; end: () => Promise<void> };
 const migrationsFolder = path.join(root, "db/migrations");
+const APP_LOGIN = "mutual_faults_app";
 
 async function freshDatabase(cluster: Cluster, name: string): Promise<Conn> {
   const admin = postgres(cluster.url("postgres"), { max: 1, onnotice: () => {} });
@@ -86,6 +87,8 @@ async function freshDatabase(cluster: Cluster, name: string): Promise<Conn> {
   await admin.end({ timeout: 5 });
   const client = postgres(cluster.url(name), { max: 4, onnotice: () => {} });
   await migrate(drizzle({ client }), { migrationsFolder });
+  // The app logs in as a role that owns nothing, as deployed (README, Deploying); postgres owns the tables.
+  await client.unsafe(`do $$ begin if not exists (select from pg_roles where rolname = '${APP_LOGIN}') then create role ${APP_LOGIN} login in role mutual_app; end if; end $$`);
   const db = drizzle({ client, schema, casing: "snake_case" }) as unknown as Db;
   return { db, sql: client, end: () => client.end({ timeout: 5 }) };
 }
@@ -124,7 +127,7 @@ async function writersPart(cluster: Cluster) {
   log(`database ${name}: a writer with ${contactIds.length} contacts, and an outsider`);
 
   const port = await freePort(num("FAULTS_APP_PORT", 3700));
-  const app = await startApp({ port, databaseUrl: cluster.url(name), distDir }, log);
+  const app = await startApp({ port, databaseUrl: cluster.url(name, APP_LOGIN), ownerUrl: cluster.url(name), distDir }, log);
   cleanups.push(app.stop);
   const aCookie = await signIn(app.base, a.email, PASSWORD);
   const bCookie = await signIn(app.base, b.email, PASSWORD);
@@ -381,7 +384,7 @@ async function digestSetup(cluster: Cluster, label: string, members: number): Pr
     // Run as a person would run the command: no NODE_ENV of this process's.
     const { NODE_ENV: _nodeEnv, ...rest } = process.env;
     return {
-      ...rest, DATABASE_URL: cluster.url(name), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      ...rest, DATABASE_URL: cluster.url(name, APP_LOGIN), DATABASE_OWNER_URL: cluster.url(name), SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       APP_URL: "https://mutual.faults.test", MAIL_FROM: "Mutual <digest@mutual.faults.test>", AUTH_SECRET: secret, DATA_DIR: dataDir,
     } as unknown as NodeJS.ProcessEnv;
   };
