@@ -6,7 +6,7 @@ import { Logo } from "@/components/ui/logo";
 import { todayIn } from "@/lib/dates";
 import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
-import { VerifyBanner } from "./verify-banner";
+import { VerifyBanner } from "./verify-banner-lazy";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
 type Props = { user: CurrentUser; workspace: WorkspaceSummary; workspaces: WorkspaceSummary[]; children: ReactNode };
