@@ -50,8 +50,8 @@ export type EnvVars = Record<string, string | undefined>;
  * Starts `next start` with `env` added to this process's environment (NODE_ENV=production,
  * PORT set here); `env` may be a function of the server's address (for APP_URL).
  */
-export async function startNextServer(opts: { distDir: string; env: EnvVars | ((base: string) => EnvVars); healthTimeoutMs?: number }): Promise<NextServer> {
-  const port = await freePort();
+export async function startNextServer(opts: { distDir: string; env: EnvVars | ((base: string) => EnvVars); healthTimeoutMs?: number; port?: number }): Promise<NextServer> {
+  const port = opts.port ?? (await freePort());
   const base = `http://127.0.0.1:${port}`;
   const extra = typeof opts.env === "function" ? opts.env(base) : opts.env;
   // A key set to undefined in opts.env is removed (e.g. APP_URL: the server then answers on its own address).
