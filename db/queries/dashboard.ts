@@ -3,6 +3,7 @@ import { inTenant } from "@/db/tenant";
 import { and, asc, eq, isNull, sql, type SQL } from "drizzle-orm";
 import { queryRows, type Db } from "@/db/client";
 import { contacts, interactions, memberFlows, promises, relationshipStats, users } from "@/db/schema";
+import { todayIn } from "@/lib/dates";
 import { ASK_COLLISION_DAYS, ASK_STREAK_WARNING, DAY_MS, STATE_THRESHOLD } from "@/lib/scoring";
 import type { Scope } from "./contacts";
 import { scoreSql } from "./scores";
@@ -200,7 +201,7 @@ export async function getHeadline(
 }
 
 function mondayOf(now: Date, timeZone: string): string {
-  const local = new Date(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" }).format(now) + "T00:00:00Z");
+  const local = new Date(todayIn(timeZone, now) + "T00:00:00Z");
   const dow = (local.getUTCDay() + 6) % 7; // Monday = 0
   return new Date(local.getTime() - dow * DAY_MS).toISOString().slice(0, 10);
 }
