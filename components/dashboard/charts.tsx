@@ -9,7 +9,8 @@ import type { Bucket, Week } from "@/db/queries/dashboard";
 // The SVG has a fixed coordinate system and scales to its box (viewBox), so no resize observer.
 const W = 480;
 const H = 200;
-const M = { top: 8, right: 8, bottom: 24, left: 36 };
+// Room on the left for a five-digit count (50,000 contacts) right-aligned at x = -12.
+const M = { top: 8, right: 8, bottom: 24, left: 52 };
 const innerW = W - M.left - M.right;
 const innerH = H - M.top - M.bottom;
 

@@ -56,7 +56,7 @@ export function DashboardView({ slug, today }: { slug: string; today: string }) 
       <section aria-label="The last 90 days" className="grid grid-cols-2 gap-4 md:grid-cols-3 lg:grid-cols-6">
         <Stat label="Gave, 90 days" value={`${headline.gave.count}`} note={`weight ${headline.gave.weight}`} />
         <Stat label="Received, 90 days" value={`${headline.received.count}`} note={`weight ${headline.received.weight}`} />
-        <Stat label="Balanced" value={pct(headline.balancedShare)} note={`of ${headline.relationships} relationships`} />
+        <Stat label="Balanced" value={pct(headline.balancedShare)} note={`of ${headline.relationships} ${headline.relationships === 1 ? "relationship" : "relationships"}`} />
         <Stat label="Both ways" value={pct(headline.bothWaysShare)} note="gave and received" />
         <Stat label="Gives this week" value={`${headline.thisWeekGives}`} />
         <Stat label="Give streak" value={`${headline.giveStreak}`} note={headline.giveStreak === 1 ? "week" : "weeks in a row"} />
