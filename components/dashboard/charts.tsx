@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import type { Bucket, Week } from "@/db/queries/dashboard";
+import { bands, countScale } from "./scales";
 
 // Plain SVG from two small scales. visx's axes measured every tick label in the DOM
 // (getComputedTextLength) while hydrating — a forced layout per label — and brought d3 into
@@ -24,34 +25,7 @@ const tick = { fontSize: 11, fill: "var(--ink-subtle)" } as const;
 const bandLabel = (b: Bucket) => `${b.from.toFixed(1)} to ${b.to.toFixed(1)}`;
 const bandColor = (b: Bucket) => (b.to <= -0.2 + 1e-9 ? RECEIVED : b.from >= 0.2 - 1e-9 ? GAVE : NEUTRAL);
 
-/** Evenly spaced bands over [0, width] with the same inner and outer padding (d3's scaleBand). */
-function bands(n: number, width: number, padding: number) {
-  const step = width / Math.max(1, n - padding + 2 * padding);
-  const offset = (width - step * (n - padding)) / 2;
-  return { x: (i: number) => offset + step * i, bandwidth: step * (1 - padding) };
-}
-
-/** d3's tick step: 1, 2 or 5 times a power of ten, about `count` of them over [0, max]. */
-function tickStep(max: number, count: number) {
-  const raw = max / count;
-  const power = 10 ** Math.floor(Math.log10(raw));
-  const error = raw / power;
-  return power * (error >= Math.sqrt(50) ? 10 : error >= Math.sqrt(10) ? 5 : error >= Math.sqrt(2) ? 2 : 1);
-}
-
-/** A linear y scale from 0 to a round maximum (d3's nice()), and about four ticks on it. */
-function yScale(dataMax: number) {
-  let max = Math.max(1, dataMax);
-  for (let i = 0, prev = 0; i < 10; i++) {
-    const step = tickStep(max, 10);
-    if (step === prev) break;
-    max = Math.ceil(max / step) * step;
-    prev = step;
-  }
-  const step = tickStep(max, 4);
-  const ticks = Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => Math.round(i * step * 1e9) / 1e9);
-  return { y: (v: number) => innerH - (v / max) * innerH, ticks };
-}
+const yScale = (dataMax: number) => countScale(dataMax, innerH);
 
 function Grid({ scale }: { scale: ReturnType<typeof yScale> }) {
   return (
