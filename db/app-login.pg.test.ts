@@ -22,13 +22,15 @@ const suiteUrl = process.env.DATABASE_URL;
 if (!suiteUrl) throw new Error("db/app-login.pg.test.ts runs on PostgreSQL only (DATABASE_URL)");
 
 const login = `mutual_test_login_${randomBytes(4).toString("hex")}`;
+/** Role names can't be bound parameters: quoted as identifiers (ours is hex, the owner's comes from the catalog). */
+const ident = (name: string) => `"${name.replace(/"/g, '""')}"`;
 let owner: Db;
 let app: { db: Db; close: () => Promise<void> };
 let ownerLogin: string;
 
 beforeAll(async () => {
   owner = await getDb();
-  await owner.execute(sql.raw(`create role ${login} login in role ${TENANT_ROLE}`));
+  await owner.execute(sql.raw(`create role ${ident(login)} login in role ${ident(TENANT_ROLE)}`));
   const url = new URL(suiteUrl);
   url.username = login;
   url.password = "";
@@ -41,7 +43,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.close();
-  await owner.execute(sql.raw(`drop role if exists ${login}`));
+  await owner.execute(sql.raw(`drop role if exists ${ident(login)}`));
 });
 
 /** The database's own message for a statement run as the app's login, or "(no error)". */
@@ -89,8 +91,8 @@ describe("the app's login on PostgreSQL owns nothing and cannot get past row-lev
     });
     expect(bound).toEqual([{ name: "Only In A" }]);
 
-    expect(await refusal([sql.raw(`set role ${ownerLogin}`)])).toMatch(/permission denied/);
-    expect(await refusal([sql.raw(`set session authorization ${ownerLogin}`)])).toMatch(/permission denied/);
+    expect(await refusal([sql.raw(`set role ${ident(ownerLogin)}`)])).toMatch(/permission denied/);
+    expect(await refusal([sql.raw(`set session authorization ${ident(ownerLogin)}`)])).toMatch(/permission denied/);
     expect(await refusal([sql`alter table contacts disable row level security`])).toMatch(/must be owner/);
     expect(await refusal([sql`drop policy tenant_isolation on contacts`])).toMatch(/must be owner/);
     expect(await refusal([sql`set local role none`, sql`set local row_security = off`, sql`select 1 from contacts`])).toMatch(/row-level security/);
