@@ -20,7 +20,7 @@ export function tickStep(max: number, count: number) {
 
 /**
  * Counts from 0 to `dataMax` over a plot `height` tall (0 at the bottom): the maximum rounded up
- * as d3's nice() does, and about four ticks on it (d3's ticks(4)).
+ * as d3's nice() does, and about four ticks on it (d3's ticks(4)), whole numbers only.
  */
 export function countScale(dataMax: number, height: number) {
   let max = Math.max(1, dataMax);
@@ -30,7 +30,8 @@ export function countScale(dataMax: number, height: number) {
     max = Math.ceil(max / step) * step;
     prev = step;
   }
-  const step = tickStep(max, 4);
+  // Counts are whole: never a tick between two (d3 would put five on [0, 1]).
+  const step = Math.max(1, tickStep(max, 4));
   const ticks = Array.from({ length: Math.floor(max / step + 1e-9) + 1 }, (_, i) => Math.round(i * step * 1e9) / 1e9);
   return { max, y: (v: number) => height - (v / max) * height, ticks };
 }
