@@ -18,12 +18,6 @@ export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
 
 type Handle = { db: Db; kind: "postgres" | "pglite"; close: () => Promise<void>; lockDown: () => Promise<void> };
 
-
-/** The owner's pool behind `db`, when the app logs in as a role of its own; else undefined. */
-export function ownerOf(db: Db): Db | undefined {
-  return owners.get(db);
-}
-
 /**
  * The role tenant data is read and written as: owns nothing and cannot bypass row-level
  * security (migration 0009). See db/tenant.ts.
@@ -38,6 +32,11 @@ const g = globalThis as typeof globalThis & { __mutualDb?: Promise<Handle>; __mu
 // beside each: where asSystem() (db/tenant.ts) runs its cross-workspace jobs. On globalThis too:
 // Next bundles this module more than once (pages, actions, instrumentation), the handle is one.
 const owners = (g.__mutualOwners ??= new WeakMap<Db, Db>());
+
+/** The owner's pool behind `db`, when the app logs in as a role of its own; else undefined. */
+export function ownerOf(db: Db): Db | undefined {
+  return owners.get(db);
+}
 
 export function getDb(): Promise<Db> {
   return getHandle().then((h) => h.db);
